@@ -1,0 +1,41 @@
+"""The engine and session factory, built by create_app() and kept on the app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Flask, current_app
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Database:
+    engine: Engine
+    session_factory: sessionmaker[Session]
+
+    @classmethod
+    def connect(cls, settings: Settings) -> Database:
+        engine = create_engine(
+            settings.database_url,
+            pool_size=settings.db_pool_size,
+            pool_pre_ping=True,
+            # A dead database must fail the readiness probe quickly, not hang a worker.
+            connect_args={"connect_timeout": 3},
+        )
+        return cls.over(engine)
+
+    @classmethod
+    def over(cls, bind: Engine) -> Database:
+        # Objects stay readable after commit, so controllers can serialise them.
+        return cls(bind, sessionmaker(bind=bind, expire_on_commit=False))
+
+    def init_app(self, app: Flask) -> None:
+        app.extensions["database"] = self
+
+
+def current_database() -> Database:
+    database: Database = current_app.extensions["database"]
+    return database

@@ -1,0 +1,37 @@
+"""The one place where domain errors become HTTP responses."""
+
+from __future__ import annotations
+
+from flask import Flask, Response, request
+from werkzeug.exceptions import UnsupportedMediaType
+
+from app.problems import problem
+from app.services.errors import Conflict, DomainError, NotFound, PreconditionFailed, Unavailable
+
+STATUS_OF: dict[type[DomainError], int] = {
+    NotFound: 404,
+    Conflict: 409,
+    PreconditionFailed: 412,
+    Unavailable: 503,
+}
+
+METHODS_WITH_BODY = frozenset({"POST", "PUT", "PATCH"})
+
+
+def register_errorhandlers(app: Flask) -> None:
+    app.register_error_handler(DomainError, _domain_error)
+    app.before_request(_refuse_non_json_bodies)
+
+
+def _domain_error(error: DomainError) -> Response:
+    status = next((code for kind, code in STATUS_OF.items() if isinstance(error, kind)), 500)
+    return problem(status, str(error))
+
+
+def _refuse_non_json_bodies() -> None:
+    # Without this a form or text body would be read as "no body" and reach validation.
+    has_body = bool(request.content_length) or "chunked" in request.headers.get(
+        "Transfer-Encoding", ""
+    )
+    if request.method in METHODS_WITH_BODY and has_body and not request.is_json:
+        raise UnsupportedMediaType("Send the body as application/json.")

@@ -1,0 +1,70 @@
+"""The Task model: the template's example resource."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    Enum,
+    Identity,
+    SmallInteger,
+    String,
+    Text,
+    func,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base
+
+TITLE_MAX_LENGTH = 200
+DESCRIPTION_MAX_LENGTH = 10_000
+PRIORITY_RANGE = (1, 5)
+# The fields a list may be sorted by; every one is indexed.
+SORTABLE_FIELDS = ("id", "title", "status", "priority", "due_date", "created_at", "updated_at")
+
+
+class TaskStatus(StrEnum):
+    TODO = "todo"
+    DOING = "doing"
+    DONE = "done"
+
+
+class Task(Base):
+    __tablename__ = "tasks"
+    __table_args__ = (
+        CheckConstraint(
+            f"priority BETWEEN {PRIORITY_RANGE[0]} AND {PRIORITY_RANGE[1]}", name="priority_range"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
+    title: Mapped[str] = mapped_column(String(TITLE_MAX_LENGTH), unique=True)
+    description: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[TaskStatus] = mapped_column(
+        Enum(
+            TaskStatus,
+            name="status",
+            native_enum=False,
+            create_constraint=True,
+            length=16,
+            values_callable=lambda statuses: [s.value for s in statuses],
+        ),
+        default=TaskStatus.TODO,
+        index=True,
+    )
+    priority: Mapped[int] = mapped_column(SmallInteger, default=3, index=True)
+    due_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), index=True
+    )
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now(), index=True
+    )
+    # Bumped by SQLAlchemy on every UPDATE; the ETag, and a guard against lost updates.
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}

@@ -1,0 +1,1 @@
+"""Repositories: every query, in SQLAlchemy 2 select() style. They flush but never commit."""

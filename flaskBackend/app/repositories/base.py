@@ -1,0 +1,28 @@
+"""The generic part every SQLAlchemy repository shares. Repositories never commit."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Generic, TypeVar
+
+from sqlalchemy.orm import Session
+
+from app.models import Base
+
+ModelT = TypeVar("ModelT", bound=Base)
+
+
+class SqlRepository(Generic[ModelT]):
+    model: ClassVar[type]
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, entity_id: int) -> ModelT | None:
+        entity: ModelT | None = self.session.get(self.model, entity_id)
+        return entity
+
+    def add(self, entity: ModelT) -> None:
+        self.session.add(entity)
+
+    def delete(self, entity: ModelT) -> None:
+        self.session.delete(entity)

@@ -1,0 +1,1 @@
+"""Services: business rules and transactions. They know nothing of HTTP."""

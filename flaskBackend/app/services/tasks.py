@@ -1,0 +1,104 @@
+"""Business rules for tasks: uniqueness, optimistic concurrency, paging."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Set
+from typing import TypedDict
+
+from app.models import Task, TaskStatus
+from app.repositories.tasks import TaskFilter, TaskOrder
+from app.services.errors import Conflict, NotFound, PreconditionFailed
+from app.services.pagination import Page, offset_of
+from app.services.unit_of_work import UnitOfWork
+
+DEFAULT_SORT = "-created_at"
+
+
+class _OptionalTaskFields(TypedDict, total=False):
+    description: str | None
+    status: TaskStatus
+    priority: int
+    due_date: dt.date | None
+
+
+class NewTask(_OptionalTaskFields):
+    title: str
+
+
+class TaskChanges(_OptionalTaskFields, total=False):
+    title: str
+
+
+class TaskService:
+    def __init__(self, uow: UnitOfWork) -> None:
+        self.uow = uow
+
+    def create(self, fields: NewTask) -> Task:
+        with self.uow:
+            self._ensure_title_free(fields["title"])
+            task = Task(**fields)
+            self.uow.tasks.add(task)
+            self.uow.commit()
+            return task
+
+    def get(self, task_id: int) -> Task:
+        with self.uow:
+            return self._existing(task_id)
+
+    def list(
+        self,
+        *,
+        page: int = 1,
+        per_page: int = 20,
+        status: TaskStatus | None = None,
+        search: str | None = None,
+        sort: str = DEFAULT_SORT,
+    ) -> Page[Task]:
+        where = TaskFilter(status=status, title_contains=search or None)
+        order = TaskOrder(field=sort.lstrip("-"), descending=sort.startswith("-"))
+        with self.uow:
+            total = self.uow.tasks.count(where)
+            items = self.uow.tasks.find(
+                where, order, limit=per_page, offset=offset_of(page, per_page)
+            )
+            return Page(items=items, total=total, page=page, per_page=per_page)
+
+    def update(
+        self, task_id: int, changes: TaskChanges, *, if_version_in: Set[int] | None = None
+    ) -> Task:
+        """Apply a partial update; if_version_in, when given, holds the versions the caller saw."""
+        with self.uow:
+            task = self._existing(task_id)
+            _check_version(task, if_version_in)
+            if "title" in changes and changes["title"] != task.title:
+                self._ensure_title_free(changes["title"], excluding_id=task.id)
+            for field, value in changes.items():
+                setattr(task, field, value)
+            self.uow.commit()
+            return task
+
+    def delete(self, task_id: int, *, if_version_in: Set[int] | None = None) -> None:
+        with self.uow:
+            task = self._existing(task_id)
+            _check_version(task, if_version_in)
+            self.uow.tasks.delete(task)
+            self.uow.commit()
+
+    def _existing(self, task_id: int) -> Task:
+        task = self.uow.tasks.get(task_id)
+        if task is None:
+            raise NotFound(f"Task {task_id} does not exist.")
+        return task
+
+    def _ensure_title_free(self, title: str, *, excluding_id: int | None = None) -> None:
+        if self.uow.tasks.title_taken(title, excluding_id=excluding_id):
+            raise Conflict(f"A task titled {title!r} already exists.")
+
+
+def _check_version(task: Task, accepted: Set[int] | None) -> None:
+    if accepted is not None and task.version not in accepted:
+        raise PreconditionFailed(
+            f"Task {task.id} has changed since you read it (now version {task.version}); "
+            "reload it and try again."
+        )

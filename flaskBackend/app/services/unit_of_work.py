@@ -1,0 +1,78 @@
+"""The transaction boundary: commit explicitly, or everything is rolled back."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.repositories.health import DatabaseProbe
+from app.repositories.tasks import SqlTaskRepository, TaskRepository
+from app.services.errors import Conflict, PreconditionFailed
+
+UNIQUE_VIOLATION = "23505"
+
+
+class UnitOfWork:
+    """What a service sees: repositories and commit. Leaving without commit rolls back."""
+
+    tasks: TaskRepository
+    database: DatabaseProbe
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.rollback()
+
+    def commit(self) -> None:
+        raise NotImplementedError
+
+    def rollback(self) -> None:
+        raise NotImplementedError
+
+
+class SqlAlchemyUnitOfWork(UnitOfWork):
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._session_factory = session_factory
+
+    def __enter__(self) -> Self:
+        self._session = self._session_factory()
+        self.tasks = SqlTaskRepository(self._session)
+        self.database = DatabaseProbe(self._session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        # close() rolls back whatever was not committed, without expiring loaded objects,
+        # so a controller can still serialise what a read returned.
+        self._session.close()
+
+    def commit(self) -> None:
+        try:
+            self._session.commit()
+        except IntegrityError as error:
+            self._session.rollback()
+            if getattr(error.orig, "sqlstate", None) == UNIQUE_VIOLATION:
+                raise Conflict("The change conflicts with an existing record.") from error
+            raise
+        except StaleDataError as error:
+            self._session.rollback()
+            raise PreconditionFailed(
+                "The record was changed by someone else; reload it."
+            ) from error
+
+    def rollback(self) -> None:
+        self._session.rollback()

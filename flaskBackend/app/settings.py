@@ -1,0 +1,84 @@
+"""Settings, read from the environment once at start-up and never again."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from environs import Env, EnvError
+from marshmallow import ValidationError
+from marshmallow.validate import OneOf, Range
+
+# Good enough on a laptop; production refuses to start with it.
+DEVELOPMENT_SECRET_KEY = "dev-secret-change-me"  # noqa: S105
+
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+class AppEnv(StrEnum):
+    DEVELOPMENT = "development"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+class SettingsError(RuntimeError):
+    """A setting is missing or malformed; the message names the variable."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    app_env: AppEnv
+    database_url: str
+    secret_key: str
+    log_level: str = "INFO"
+    cors_origins: tuple[str, ...] = ()
+    api_port: int = 8000
+    max_content_length: int = 1024 * 1024
+    db_pool_size: int = 5
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        """Parse and validate every setting; raise SettingsError naming the first bad one."""
+        env = Env(expand_vars=True)
+        try:
+            app_env = AppEnv(
+                env.str("APP_ENV", "development", validate=OneOf([e.value for e in AppEnv]))
+            )
+            settings = cls(
+                app_env=app_env,
+                database_url=env.str("DATABASE_URL", validate=_postgres_url),
+                secret_key=env.str("SECRET_KEY", DEVELOPMENT_SECRET_KEY),
+                log_level=env.str("LOG_LEVEL", "INFO", validate=_log_level).upper(),
+                cors_origins=tuple(env.list("CORS_ORIGINS", [])),
+                api_port=env.int("API_PORT", 8000, validate=Range(1, 65535)),
+                max_content_length=env.int("MAX_CONTENT_LENGTH", 1024 * 1024, validate=Range(1)),
+                db_pool_size=env.int("DB_POOL_SIZE", 5, validate=Range(1, 100)),
+            )
+        except EnvError as error:
+            raise SettingsError(_one_line(error)) from None
+        settings.refuse_unsafe_production()
+        return settings
+
+    def refuse_unsafe_production(self) -> None:
+        weak = len(self.secret_key) < 32 or self.secret_key == DEVELOPMENT_SECRET_KEY
+        if self.app_env is AppEnv.PRODUCTION and weak:
+            raise SettingsError(
+                "SECRET_KEY: set a random value of at least 32 characters in production"
+            )
+
+
+def _postgres_url(value: str) -> bool:
+    if not value.startswith("postgresql+psycopg://"):
+        raise ValidationError("must start with postgresql+psycopg://")
+    return True
+
+
+def _log_level(value: str) -> bool:
+    if value.upper() not in LOG_LEVELS:
+        raise ValidationError(f"must be one of {', '.join(LOG_LEVELS)}")
+    return True
+
+
+def _one_line(error: EnvError) -> str:
+    return " ".join(str(error).split())

@@ -1,0 +1,20 @@
+"""gunicorn settings for `make serve` and the container; every value can come from the environment."""
+
+import multiprocessing
+import os
+
+wsgi_app = "app:create_app()"
+bind = f"{os.environ.get('API_HOST', '0.0.0.0')}:{os.environ.get('API_PORT', '8000')}"  # noqa: S104
+# Threads overlap the time a request waits on PostgreSQL; workers use the cores.
+worker_class = "gthread"
+workers = int(os.environ.get("GUNICORN_WORKERS", min(multiprocessing.cpu_count() * 2, 8)))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# Each worker builds its own app, engine and pool after the fork: no sockets shared across it.
+preload_app = False
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+keepalive = 5
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -1,0 +1,49 @@
+"""SQL statements per request: constant, and not growing with the page size (no N+1)."""
+
+from __future__ import annotations
+
+import pytest
+from flask.testing import FlaskClient
+
+from tests.factories import TaskFactory
+from tests.query_counter import QueryCounter
+
+
+@pytest.mark.parametrize("per_page", [1, 10, 100])
+def test_listing_takes_two_statements_whatever_the_page_size(
+    client: FlaskClient, queries: QueryCounter, per_page: int
+) -> None:
+    TaskFactory.create_batch(30)
+    queries.reset()
+
+    response = client.get(f"/api/tasks?per_page={per_page}&q=task&status=todo")
+
+    assert response.status_code == 200
+    assert queries.count == 2, queries.statements  # the count and the page
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body", "expected"),
+    [
+        ("get", "/api/tasks/{id}", None, 1),
+        ("post", "/api/tasks", {"title": "new"}, 2),  # title check, insert
+        ("patch", "/api/tasks/{id}", {"priority": 1}, 2),  # select, update
+        ("patch", "/api/tasks/{id}", {"title": "renamed"}, 3),  # plus the title check
+        ("delete", "/api/tasks/{id}", None, 2),  # select, delete
+    ],
+)
+def test_single_task_requests_take_a_fixed_number_of_statements(
+    client: FlaskClient,
+    queries: QueryCounter,
+    method: str,
+    path: str,
+    body: dict[str, object] | None,
+    expected: int,
+) -> None:
+    task = TaskFactory()
+    queries.reset()
+
+    response = getattr(client, method)(path.format(id=task.id), json=body)
+
+    assert response.status_code < 300
+    assert queries.count == expected, queries.statements

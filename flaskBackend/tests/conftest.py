@@ -1,0 +1,95 @@
+"""Fixtures: one migrated PostgreSQL per run, one rolled-back transaction per test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from alembic import command
+from alembic.config import Config
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import Connection, Engine, create_engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import create_app
+from app.database import Database
+from app.settings import AppEnv, Settings
+from tests import factories
+from tests.postgres import postgres_for_tests
+from tests.query_counter import QueryCounter
+
+ALEMBIC_INI = "alembic.ini"
+
+
+@pytest.fixture(scope="session")
+def database_url() -> Iterator[str]:
+    with postgres_for_tests() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = create_engine(database_url)
+    with engine.begin() as connection:
+        # The schema comes from the migrations, exactly as in production.
+        config = Config(ALEMBIC_INI)
+        config.attributes["connection"] = connection
+        config.attributes["configure_logger"] = False
+        command.upgrade(config, "head")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def connection(engine: Engine) -> Iterator[Connection]:
+    with engine.connect() as connection:
+        transaction = connection.begin()
+        yield connection
+        transaction.rollback()
+
+
+@pytest.fixture
+def session_factory(connection: Connection) -> sessionmaker[Session]:
+    # Every commit inside the test releases a savepoint; the outer transaction is rolled back.
+    return sessionmaker(
+        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+    )
+
+
+@pytest.fixture
+def session(session_factory: sessionmaker[Session]) -> Iterator[Session]:
+    with session_factory() as session:
+        factories.bind(session)
+        yield session
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str) -> Settings:
+    return Settings(app_env=AppEnv.TEST, database_url=database_url, secret_key="test-" * 8)
+
+
+@pytest.fixture(scope="session")
+def session_app(settings: Settings, engine: Engine) -> Flask:
+    return create_app(settings, database=Database.over(engine))
+
+
+@pytest.fixture
+def app(
+    session_app: Flask, engine: Engine, session: Session, session_factory: sessionmaker[Session]
+) -> Iterator[Flask]:
+    """The app, its sessions joined to this test's transaction."""
+    session_app.extensions["database"] = Database(engine, session_factory)
+    yield session_app
+    session_app.extensions["database"] = Database.over(engine)
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def queries(engine: Engine) -> Iterator[QueryCounter]:
+    with QueryCounter(engine) as counter:
+        yield counter

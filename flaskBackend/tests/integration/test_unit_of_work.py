@@ -1,0 +1,79 @@
+"""SqlAlchemyUnitOfWork: commit or roll back, and database errors turned into domain errors."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.models import Task
+from app.services.errors import Conflict, PreconditionFailed
+from app.services.unit_of_work import SqlAlchemyUnitOfWork
+from tests.factories import TaskFactory
+
+
+@pytest.fixture
+def uow(session_factory: sessionmaker[Session]) -> SqlAlchemyUnitOfWork:
+    return SqlAlchemyUnitOfWork(session_factory)
+
+
+def test_leaving_without_commit_rolls_back(uow: SqlAlchemyUnitOfWork, session: Session) -> None:
+    with uow:
+        uow.tasks.add(Task(title="Not kept"))
+
+    assert session.query(Task).filter_by(title="Not kept").count() == 0
+
+
+def test_commit_keeps_the_change(uow: SqlAlchemyUnitOfWork, session: Session) -> None:
+    with uow:
+        uow.tasks.add(Task(title="Kept"))
+        uow.commit()
+
+    assert session.query(Task).filter_by(title="Kept").count() == 1
+
+
+def test_a_unique_violation_at_commit_becomes_conflict(
+    uow: SqlAlchemyUnitOfWork, session: Session
+) -> None:
+    TaskFactory(title="Twice")
+
+    with uow, pytest.raises(Conflict):
+        uow.tasks.add(Task(title="Twice"))
+        uow.commit()
+
+
+def test_other_integrity_errors_are_not_hidden(uow: SqlAlchemyUnitOfWork) -> None:
+    with uow, pytest.raises(IntegrityError):
+        uow.tasks.add(Task(title="Bad priority", priority=9))
+        uow.commit()
+
+
+def test_a_concurrent_update_becomes_precondition_failed(
+    uow: SqlAlchemyUnitOfWork, session: Session
+) -> None:
+    task = TaskFactory()
+
+    with uow:
+        mine = uow.tasks.get(task.id)
+        assert mine is not None
+        # Another writer bumps the version between our read and our write.
+        session.execute(
+            text("UPDATE tasks SET version = version + 1 WHERE id = :id"), {"id": task.id}
+        )
+        session.commit()
+        mine.title = "Lost update"
+        with pytest.raises(PreconditionFailed):
+            uow.commit()
+
+
+def test_database_probe_reports_a_dead_database() -> None:
+    from sqlalchemy import create_engine
+
+    dead: Engine = create_engine(
+        "postgresql+psycopg://nobody@127.0.0.1:1/none", connect_args={"connect_timeout": 1}
+    )
+    uow = SqlAlchemyUnitOfWork(sessionmaker(bind=dead))
+
+    with uow:
+        assert not uow.database.answers()

@@ -1,0 +1,84 @@
+"""Settings refuse to start on a missing or malformed value, naming the variable."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.settings import AppEnv, Settings, SettingsError
+
+URL = "postgresql+psycopg://app:app@127.0.0.1:5432/app"
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("APP_ENV", "DATABASE_URL", "SECRET_KEY", "LOG_LEVEL", "CORS_ORIGINS", "API_PORT"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_defaults_work_for_local_development(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", URL)
+
+    settings = Settings.from_env()
+
+    assert settings.app_env is AppEnv.DEVELOPMENT
+    assert settings.api_port == 8000
+    assert settings.max_content_length == 1024 * 1024
+
+
+def test_lists_and_numbers_are_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", URL)
+    monkeypatch.setenv("CORS_ORIGINS", "http://localhost:5173,https://app.example.com")
+    monkeypatch.setenv("API_PORT", "9000")
+    monkeypatch.setenv("LOG_LEVEL", "debug")
+
+    settings = Settings.from_env()
+
+    assert settings.cors_origins == ("http://localhost:5173", "https://app.example.com")
+    assert settings.api_port == 9000
+    assert settings.log_level == "DEBUG"
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("DATABASE_URL", None),
+        ("DATABASE_URL", "sqlite:///app.db"),
+        ("API_PORT", "eighty"),
+        ("API_PORT", "70000"),
+        ("APP_ENV", "staging"),
+        ("LOG_LEVEL", "LOUD"),
+    ],
+)
+def test_a_missing_or_malformed_value_names_the_variable(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str | None
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", URL)
+    if value is None:
+        monkeypatch.delenv(variable)
+    else:
+        monkeypatch.setenv(variable, value)
+
+    with pytest.raises(SettingsError, match=variable) as raised:
+        Settings.from_env()
+    assert "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize("secret", [None, "dev-secret-change-me", "short"])
+def test_production_refuses_a_missing_default_or_short_secret_key(
+    monkeypatch: pytest.MonkeyPatch, secret: str | None
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", URL)
+    monkeypatch.setenv("APP_ENV", "production")
+    if secret is not None:
+        monkeypatch.setenv("SECRET_KEY", secret)
+
+    with pytest.raises(SettingsError, match="SECRET_KEY"):
+        Settings.from_env()
+
+
+def test_production_starts_with_a_strong_secret_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", URL)
+    monkeypatch.setenv("APP_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+
+    assert Settings.from_env().app_env is AppEnv.PRODUCTION
