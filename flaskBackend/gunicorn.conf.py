@@ -1,4 +1,4 @@
-"""gunicorn settings for `make serve` and the container; every value can come from the environment."""
+"""gunicorn settings for `make serve` and the container, from the environment."""
 
 import multiprocessing
 import os

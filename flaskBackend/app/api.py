@@ -9,8 +9,8 @@ import flask_smorest
 import marshmallow as ma
 from flask import Request
 from flask_smorest import abort
-from webargs.flaskparser import FlaskParser
 from flask_smorest.utils import prepare_response
+from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import HTTPException
 
 from app.problems import PROBLEM_JSON, problem
