@@ -46,4 +46,4 @@ PY
 "$VENV/bin/schemathesis" run "http://127.0.0.1:$port/api/openapi.json" \
   --checks all --exclude-checks positive_data_acceptance \
   --seed "${SCHEMATHESIS_SEED:-20261122}" --max-examples "${SCHEMATHESIS_EXAMPLES:-40}" \
-  --workers 2 --no-color
+  --workers 1 --no-color
