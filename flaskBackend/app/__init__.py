@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from flask import Flask
 from flask_cors import CORS
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app.api import Api
 from app.cli import register_commands
 from app.controllers import BLUEPRINTS
+from app.controllers.access import BEARER_SCHEME
 from app.database import Database
 from app.errors import register_errorhandlers
 from app.logging_config import configure_logging
+from app.rate_limits import limiter
 from app.settings import AppEnv, Settings
 
 
@@ -18,6 +21,10 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
     """Build the app. Settings default to the environment; tests may pass their own database."""
     settings = settings or Settings.from_env()
     app = Flask(__name__)
+    if settings.proxy_count:
+        # Behind N trusted proxies, the client address (for rate limits) is in X-Forwarded-For.
+        n = settings.proxy_count
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)  # type: ignore[method-assign]
     app.config.from_mapping(_flask_config(settings))
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the schemas' field order
     configure_logging(app, settings)
@@ -35,6 +42,8 @@ def _flask_config(settings: Settings) -> dict[str, object]:
         "MAX_CONTENT_LENGTH": settings.max_content_length,
         # Errors always become problem+json responses, even in tests and debug mode.
         "PROPAGATE_EXCEPTIONS": False,
+        "AUTH_RATE_LIMIT": settings.auth_rate_limit,
+        "RATELIMIT_STORAGE_URI": settings.ratelimit_storage_uri,
         "API_TITLE": "Tasks API",
         "API_VERSION": "1.0.0",
         "OPENAPI_VERSION": "3.1.0",
@@ -46,7 +55,9 @@ def _flask_config(settings: Settings) -> dict[str, object]:
 
 
 def register_extensions(app: Flask, settings: Settings, database: Database) -> None:
+    app.extensions["settings"] = settings
     database.init_app(app)
+    limiter.init_app(app)
     # Credentials are allowed so a browser on an allowed origin can send the auth cookie.
     CORS(
         app,
@@ -57,5 +68,6 @@ def register_extensions(app: Flask, settings: Settings, database: Database) -> N
 
 def register_blueprints(app: Flask) -> None:
     api = Api(app)
+    api.spec.components.security_scheme("bearerAuth", BEARER_SCHEME)
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)

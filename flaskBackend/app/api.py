@@ -13,7 +13,7 @@ from flask_smorest.utils import prepare_response
 from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import HTTPException
 
-from app.problems import PROBLEM_JSON, problem
+from app.problems import INVALID_FIELDS, PROBLEM_JSON, problem
 from app.schemas.problem import ProblemSchema
 
 
@@ -42,7 +42,7 @@ class Api(flask_smorest.Api):
         headers.update((k, v) for k, v in error.get_headers() if k in ("Allow", "Retry-After"))
         detail = _flat_messages(data.get("messages")) or error.description
         if errors:
-            detail = "The request has invalid fields; see errors."
+            detail = INVALID_FIELDS
         if status >= 500:
             # Never a stack trace or SQL: the log has those, under the request id.
             detail = "An unexpected error happened; it has been logged."

@@ -3,18 +3,44 @@
 Tests build the same services over in-memory fakes instead (tests/unit/fakes.py).
 """
 
+from flask import current_app
+
 from app.database import current_database
+from app.services.auth import AuthService
 from app.services.health import ReadinessService
+from app.services.passwords import Passwords
 from app.services.tasks import TaskService
+from app.services.tokens import AccessTokens
 from app.services.unit_of_work import SqlAlchemyUnitOfWork
+from app.services.users import UserService
+from app.settings import Settings
 
 
 def _unit_of_work() -> SqlAlchemyUnitOfWork:
     return SqlAlchemyUnitOfWork(current_database().session_factory)
 
 
+def _settings() -> Settings:
+    settings: Settings = current_app.extensions["settings"]
+    return settings
+
+
 def task_service() -> TaskService:
     return TaskService(_unit_of_work())
+
+
+def auth_service() -> AuthService:
+    settings = _settings()
+    return AuthService(
+        _unit_of_work(),
+        Passwords(),
+        AccessTokens(settings.secret_key, settings.access_token_ttl),
+        settings.refresh_token_ttl,
+    )
+
+
+def user_service() -> UserService:
+    return UserService(_unit_of_work(), Passwords())
 
 
 def readiness_service() -> ReadinessService:

@@ -5,13 +5,25 @@ from __future__ import annotations
 from flask import Flask, Response, request
 from werkzeug.exceptions import UnsupportedMediaType
 
-from app.problems import problem
-from app.services.errors import Conflict, DomainError, NotFound, PreconditionFailed, Unavailable
+from app.problems import INVALID_FIELDS, problem
+from app.services.errors import (
+    Conflict,
+    DomainError,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    PreconditionFailed,
+    Unauthorized,
+    Unavailable,
+)
 
 STATUS_OF: dict[type[DomainError], int] = {
+    Unauthorized: 401,
+    Forbidden: 403,
     NotFound: 404,
     Conflict: 409,
     PreconditionFailed: 412,
+    InvalidInput: 422,
     Unavailable: 503,
 }
 
@@ -25,7 +37,10 @@ def register_errorhandlers(app: Flask) -> None:
 
 def _domain_error(error: DomainError) -> Response:
     status = next((code for kind, code in STATUS_OF.items() if isinstance(error, kind)), 500)
-    return problem(status, str(error))
+    if isinstance(error, InvalidInput):
+        return problem(status, INVALID_FIELDS, errors={error.field: [str(error)]})
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return problem(status, str(error), headers=headers)
 
 
 def _refuse_non_json_bodies() -> None:

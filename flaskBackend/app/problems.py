@@ -10,6 +10,7 @@ from typing import Any
 from flask import Response
 
 PROBLEM_JSON = "application/problem+json"
+INVALID_FIELDS = "The request has invalid fields; see errors."
 
 
 def problem(

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from environs import Env, EnvError
+from limits import parse_many
 from marshmallow import ValidationError
 from marshmallow.validate import OneOf, Range
 
 # Good enough on a laptop; production refuses to start with it.
-DEVELOPMENT_SECRET_KEY = "dev-secret-change-me"  # noqa: S105
+DEVELOPMENT_SECRET_KEY = "dev-secret-change-me-dev-secret-change-me"  # noqa: S105
 
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -36,6 +37,11 @@ class Settings:
     api_port: int = 8000
     max_content_length: int = 1024 * 1024
     db_pool_size: int = 5
+    access_token_ttl: int = 15 * 60
+    refresh_token_ttl: int = 14 * 24 * 3600
+    auth_rate_limit: str = "5/minute"
+    ratelimit_storage_uri: str = "memory://"
+    proxy_count: int = 0
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -54,6 +60,13 @@ class Settings:
                 api_port=env.int("API_PORT", 8000, validate=Range(1, 65535)),
                 max_content_length=env.int("MAX_CONTENT_LENGTH", 1024 * 1024, validate=Range(1)),
                 db_pool_size=env.int("DB_POOL_SIZE", 5, validate=Range(1, 100)),
+                access_token_ttl=env.int("ACCESS_TOKEN_TTL", 15 * 60, validate=Range(30, 86400)),
+                refresh_token_ttl=env.int(
+                    "REFRESH_TOKEN_TTL", 14 * 24 * 3600, validate=Range(60, 365 * 86400)
+                ),
+                auth_rate_limit=env.str("AUTH_RATE_LIMIT", "5/minute", validate=_rate_limit),
+                ratelimit_storage_uri=env.str("RATELIMIT_STORAGE_URI", "memory://"),
+                proxy_count=env.int("PROXY_COUNT", 0, validate=Range(0, 5)),
             )
         except EnvError as error:
             raise SettingsError(_one_line(error)) from None
@@ -77,6 +90,14 @@ def _postgres_url(value: str) -> bool:
 def _log_level(value: str) -> bool:
     if value.upper() not in LOG_LEVELS:
         raise ValidationError(f"must be one of {', '.join(LOG_LEVELS)}")
+    return True
+
+
+def _rate_limit(value: str) -> bool:
+    try:
+        parse_many(value)
+    except ValueError:
+        raise ValidationError("must look like '5/minute' or '5/minute;50/hour'") from None
     return True
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 
 import pytest
 from alembic import command
@@ -14,6 +15,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import create_app
 from app.database import Database
+from app.models import User
+from app.rate_limits import limiter
+from app.services.tokens import AccessTokens
 from app.settings import AppEnv, Settings
 from tests import factories
 from tests.postgres import postgres_for_tests
@@ -80,13 +84,49 @@ def app(
 ) -> Iterator[Flask]:
     """The app, its sessions joined to this test's transaction."""
     session_app.extensions["database"] = Database(engine, session_factory)
+    limiter.reset()
     yield session_app
     session_app.extensions["database"] = Database.over(engine)
 
 
 @pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
+def user(session: Session) -> Iterator[User]:
+    """The logged-in user of `client`; tasks built by TaskFactory belong to it by default."""
+    user = factories.UserFactory(email="me@example.com")
+    factories.default_owner = user
+    yield user
+    factories.default_owner = None
+
+
+@pytest.fixture
+def mint_token(settings: Settings) -> Callable[[User], str]:
+    """An access token for a user, as login would issue (no request, no rate limit)."""
+    tokens = AccessTokens(settings.secret_key, settings.access_token_ttl)
+    return lambda user: tokens.issue(user.id, uuid.uuid4())
+
+
+@pytest.fixture
+def anonymous(app: Flask) -> FlaskClient:
+    client = app.test_client()
+    # https, so the Secure refresh cookie travels back as it would in a browser.
+    client.environ_base["wsgi.url_scheme"] = "https"
+    return client
+
+
+@pytest.fixture
+def client_for(app: Flask, mint_token: Callable[[User], str]) -> Callable[[User], FlaskClient]:
+    def client_for(user: User) -> FlaskClient:
+        client = app.test_client()
+        client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {mint_token(user)}"
+        return client
+
+    return client_for
+
+
+@pytest.fixture
+def client(user: User, client_for: Callable[[User], FlaskClient]) -> FlaskClient:
+    """A client logged in as `user`."""
+    return client_for(user)
 
 
 @pytest.fixture

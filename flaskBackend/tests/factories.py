@@ -2,17 +2,40 @@
 
 from __future__ import annotations
 
+import functools
+
 import factory
+from argon2 import PasswordHasher
 from factory.alchemy import SQLAlchemyModelFactory
 from sqlalchemy.orm import Session
 
-from app.models import Task, TaskStatus
+from app.models import Task, TaskStatus, User, UserRole
+
+PASSWORD = "correct horse battery"
+# Tasks belong to the logged-in test user unless a test names another owner (see conftest).
+default_owner: User | None = None
+
+
+@functools.cache
+def password_hash() -> str:
+    return PasswordHasher().hash(PASSWORD)  # hashed once: Argon2 is slow on purpose
 
 
 class BaseFactory(SQLAlchemyModelFactory):
     class Meta:
         abstract = True
         sqlalchemy_session_persistence = "commit"
+
+
+class UserFactory(BaseFactory):
+    class Meta:
+        model = User
+
+    email = factory.Sequence(lambda n: f"user{n}@example.com")
+    name = factory.Faker("name")
+    password_hash = factory.LazyFunction(password_hash)
+    role = UserRole.USER
+    is_active = True
 
 
 class TaskFactory(BaseFactory):
@@ -24,9 +47,13 @@ class TaskFactory(BaseFactory):
     status = TaskStatus.TODO
     priority = 3
     due_date = None
+    owner_id = factory.LazyAttribute(lambda task: task.owner.id)
+
+    class Params:
+        owner = factory.LazyFunction(lambda: default_owner or UserFactory())
 
 
 def bind(session: Session) -> None:
     """Point every factory at the test's session."""
-    for factory_class in (TaskFactory,):
+    for factory_class in (UserFactory, TaskFactory):
         factory_class._meta.sqlalchemy_session = session

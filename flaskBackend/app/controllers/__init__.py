@@ -1,5 +1,5 @@
 """Controllers: HTTP only. Parse, call one service method, serialise."""
 
-from app.controllers import health, tasks
+from app.controllers import auth, health, tasks, users
 
-BLUEPRINTS = (health.blp, tasks.blp)
+BLUEPRINTS = (health.blp, auth.blp, users.blp, tasks.blp)

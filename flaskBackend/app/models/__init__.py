@@ -2,5 +2,6 @@
 
 from app.models.base import Base
 from app.models.task import Task, TaskStatus
+from app.models.user import RefreshToken, User, UserRole
 
-__all__ = ["Base", "Task", "TaskStatus"]
+__all__ = ["Base", "RefreshToken", "Task", "TaskStatus", "User", "UserRole"]

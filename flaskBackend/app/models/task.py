@@ -10,10 +10,12 @@ from sqlalchemy import (
     Date,
     DateTime,
     Enum,
+    ForeignKey,
     Identity,
     SmallInteger,
     String,
     Text,
+    UniqueConstraint,
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -36,13 +38,16 @@ class TaskStatus(StrEnum):
 class Task(Base):
     __tablename__ = "tasks"
     __table_args__ = (
+        # Titles are unique per owner: two users may both have "Buy milk".
+        UniqueConstraint("owner_id", "title"),
         CheckConstraint(
             f"priority BETWEEN {PRIORITY_RANGE[0]} AND {PRIORITY_RANGE[1]}", name="priority_range"
         ),
     )
 
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
-    title: Mapped[str] = mapped_column(String(TITLE_MAX_LENGTH), unique=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String(TITLE_MAX_LENGTH))
     description: Mapped[str | None] = mapped_column(Text)
     status: Mapped[TaskStatus] = mapped_column(
         Enum(

@@ -15,6 +15,7 @@ from app.repositories.base import SqlRepository
 
 @dataclass(frozen=True, slots=True)
 class TaskFilter:
+    owner_id: int | None = None
     status: TaskStatus | None = None
     title_contains: str | None = None
 
@@ -31,7 +32,9 @@ class TaskRepository(Protocol):
     def get(self, entity_id: int) -> Task | None: ...
     def add(self, entity: Task) -> None: ...
     def delete(self, entity: Task) -> None: ...
-    def title_taken(self, title: str, *, excluding_id: int | None = None) -> bool: ...
+    def title_taken(
+        self, owner_id: int, title: str, *, excluding_id: int | None = None
+    ) -> bool: ...
     def count(self, where: TaskFilter) -> int: ...
     def find(
         self, where: TaskFilter, order: TaskOrder, *, limit: int, offset: int
@@ -41,8 +44,8 @@ class TaskRepository(Protocol):
 class SqlTaskRepository(SqlRepository[Task]):
     model = Task
 
-    def title_taken(self, title: str, *, excluding_id: int | None = None) -> bool:
-        query = select(Task.id).where(Task.title == title)
+    def title_taken(self, owner_id: int, title: str, *, excluding_id: int | None = None) -> bool:
+        query = select(Task.id).where(Task.owner_id == owner_id, Task.title == title)
         if excluding_id is not None:
             query = query.where(Task.id != excluding_id)
         return self.session.scalar(query.limit(1)) is not None
@@ -61,6 +64,8 @@ QueryT = TypeVar("QueryT", bound=Select[Any])
 
 
 def _filtered(query: QueryT, where: TaskFilter) -> QueryT:
+    if where.owner_id is not None:
+        query = query.where(Task.owner_id == where.owner_id)
     if where.status is not None:
         query = query.where(Task.status == where.status)
     if where.title_contains:

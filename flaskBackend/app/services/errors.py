@@ -19,3 +19,19 @@ class PreconditionFailed(DomainError):
 
 class Unavailable(DomainError):
     """A dependency the service needs is not answering."""
+
+
+class Unauthorized(DomainError):
+    """No valid credentials: missing, wrong, expired or revoked."""
+
+
+class Forbidden(DomainError):
+    """Valid credentials, but not allowed to do this."""
+
+
+class InvalidInput(DomainError):
+    """A business rule refused a value; names the field, like a validation error."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field

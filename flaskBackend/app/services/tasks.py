@@ -8,6 +8,7 @@ from typing import TypedDict
 
 from app.models import Task, TaskStatus
 from app.repositories.tasks import TaskFilter, TaskOrder
+from app.services.auth import Principal
 from app.services.errors import Conflict, NotFound, PreconditionFailed
 from app.services.pagination import Page, offset_of
 from app.services.unit_of_work import UnitOfWork
@@ -34,20 +35,21 @@ class TaskService:
     def __init__(self, uow: UnitOfWork) -> None:
         self.uow = uow
 
-    def create(self, fields: NewTask) -> Task:
+    def create(self, caller: Principal, fields: NewTask) -> Task:
         with self.uow:
-            self._ensure_title_free(fields["title"])
-            task = Task(**fields)
+            self._ensure_title_free(caller.user.id, fields["title"])
+            task = Task(**fields, owner_id=caller.user.id)
             self.uow.tasks.add(task)
             self.uow.commit()
             return task
 
-    def get(self, task_id: int) -> Task:
+    def get(self, caller: Principal, task_id: int) -> Task:
         with self.uow:
-            return self._existing(task_id)
+            return self._visible(caller, task_id)
 
     def list(
         self,
+        caller: Principal,
         *,
         page: int = 1,
         per_page: int = 20,
@@ -55,7 +57,9 @@ class TaskService:
         search: str | None = None,
         sort: str = DEFAULT_SORT,
     ) -> Page[Task]:
-        where = TaskFilter(status=status, title_contains=search or None)
+        # Administrators see every task; everyone else sees their own.
+        owner_id = None if caller.user.is_admin else caller.user.id
+        where = TaskFilter(owner_id=owner_id, status=status, title_contains=search or None)
         order = TaskOrder(field=sort.lstrip("-"), descending=sort.startswith("-"))
         with self.uow:
             total = self.uow.tasks.count(where)
@@ -65,34 +69,44 @@ class TaskService:
             return Page(items=items, total=total, page=page, per_page=per_page)
 
     def update(
-        self, task_id: int, changes: TaskChanges, *, if_version_in: Set[int] | None = None
+        self,
+        caller: Principal,
+        task_id: int,
+        changes: TaskChanges,
+        *,
+        if_version_in: Set[int] | None = None,
     ) -> Task:
         """Apply a partial update; if_version_in, when given, holds the versions the caller saw."""
         with self.uow:
-            task = self._existing(task_id)
+            task = self._visible(caller, task_id)
             _check_version(task, if_version_in)
             if "title" in changes and changes["title"] != task.title:
-                self._ensure_title_free(changes["title"], excluding_id=task.id)
+                self._ensure_title_free(task.owner_id, changes["title"], excluding_id=task.id)
             for field, value in changes.items():
                 setattr(task, field, value)
             self.uow.commit()
             return task
 
-    def delete(self, task_id: int, *, if_version_in: Set[int] | None = None) -> None:
+    def delete(
+        self, caller: Principal, task_id: int, *, if_version_in: Set[int] | None = None
+    ) -> None:
         with self.uow:
-            task = self._existing(task_id)
+            task = self._visible(caller, task_id)
             _check_version(task, if_version_in)
             self.uow.tasks.delete(task)
             self.uow.commit()
 
-    def _existing(self, task_id: int) -> Task:
+    def _visible(self, caller: Principal, task_id: int) -> Task:
         task = self.uow.tasks.get(task_id)
-        if task is None:
+        # Another user's task is "not found", not "forbidden": its existence is not leaked.
+        if task is None or not (caller.user.is_admin or task.owner_id == caller.user.id):
             raise NotFound(f"Task {task_id} does not exist.")
         return task
 
-    def _ensure_title_free(self, title: str, *, excluding_id: int | None = None) -> None:
-        if self.uow.tasks.title_taken(title, excluding_id=excluding_id):
+    def _ensure_title_free(
+        self, owner_id: int, title: str, *, excluding_id: int | None = None
+    ) -> None:
+        if self.uow.tasks.title_taken(owner_id, title, excluding_id=excluding_id):
             raise Conflict(f"A task titled {title!r} already exists.")
 
 

@@ -11,6 +11,12 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.repositories.health import DatabaseProbe
 from app.repositories.tasks import SqlTaskRepository, TaskRepository
+from app.repositories.users import (
+    RefreshTokenRepository,
+    SqlRefreshTokenRepository,
+    SqlUserRepository,
+    UserRepository,
+)
 from app.services.errors import Conflict, PreconditionFailed
 
 UNIQUE_VIOLATION = "23505"
@@ -20,6 +26,8 @@ class UnitOfWork:
     """What a service sees: repositories and commit. Leaving without commit rolls back."""
 
     tasks: TaskRepository
+    users: UserRepository
+    refresh_tokens: RefreshTokenRepository
     database: DatabaseProbe
 
     def __enter__(self) -> Self:
@@ -47,6 +55,8 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
     def __enter__(self) -> Self:
         self._session = self._session_factory()
         self.tasks = SqlTaskRepository(self._session)
+        self.users = SqlUserRepository(self._session)
+        self.refresh_tokens = SqlRefreshTokenRepository(self._session)
         self.database = DatabaseProbe(self._session)
         return self
 

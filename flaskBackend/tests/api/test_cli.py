@@ -1,14 +1,21 @@
-"""`flask seed` adds the sample tasks once."""
+"""`flask seed` and `flask create-admin`."""
 
 from __future__ import annotations
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from app.cli import SAMPLE_TASKS
+from app.cli import DEMO_EMAIL, DEMO_PASSWORD, SAMPLE_TASKS
 
 
-def test_seed_adds_the_samples_once(app: Flask, client: FlaskClient) -> None:
+def login(client: FlaskClient, email: str, password: str) -> dict[str, str]:
+    response = client.post("/api/auth/login", json={"email": email, "password": password})
+    assert response.status_code == 200, response.get_json()
+    return {"Authorization": f"Bearer {response.get_json()['access_token']}"}
+
+
+def test_seed_adds_the_demo_user_and_samples_once(app: Flask, anonymous: FlaskClient) -> None:
     runner = app.test_cli_runner()
 
     first = runner.invoke(args=["seed"])
@@ -17,4 +24,27 @@ def test_seed_adds_the_samples_once(app: Flask, client: FlaskClient) -> None:
     assert first.exit_code == second.exit_code == 0
     assert f"Seeded {len(SAMPLE_TASKS)} task(s)" in first.output
     assert "Seeded 0 task(s)" in second.output
-    assert client.get("/api/tasks").get_json()["total"] == len(SAMPLE_TASKS)
+    headers = login(anonymous, DEMO_EMAIL, DEMO_PASSWORD)
+    assert anonymous.get("/api/tasks", headers=headers).get_json()["total"] == len(SAMPLE_TASKS)
+
+
+def test_create_admin_makes_an_account_that_can_list_users(
+    app: Flask, anonymous: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ADMIN_PASSWORD", "a-long-admin-password")
+
+    result = app.test_cli_runner().invoke(args=["create-admin", "Boss@Example.com"])
+
+    assert result.exit_code == 0, result.output
+    assert "boss@example.com is an administrator." in result.output
+    headers = login(anonymous, "boss@example.com", "a-long-admin-password")
+    assert anonymous.get("/api/users", headers=headers).status_code == 200
+
+
+def test_create_admin_refuses_a_short_password(app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ADMIN_PASSWORD", "short")
+
+    result = app.test_cli_runner().invoke(args=["create-admin", "boss@example.com"])
+
+    assert result.exit_code != 0
+    assert "10 to 128 characters" in result.output

@@ -10,7 +10,7 @@ from tests.query_counter import QueryCounter
 
 
 @pytest.mark.parametrize("per_page", [1, 10, 100])
-def test_listing_takes_two_statements_whatever_the_page_size(
+def test_listing_takes_three_statements_whatever_the_page_size(
     client: FlaskClient, queries: QueryCounter, per_page: int
 ) -> None:
     TaskFactory.create_batch(30)
@@ -19,17 +19,20 @@ def test_listing_takes_two_statements_whatever_the_page_size(
     response = client.get(f"/api/tasks?per_page={per_page}&q=task&status=todo")
 
     assert response.status_code == 200
-    assert queries.count == 2, queries.statements  # the count and the page
+    assert queries.count == 3, queries.statements  # the caller, the count and the page
 
 
 @pytest.mark.parametrize(
     ("method", "path", "body", "expected"),
     [
-        ("get", "/api/tasks/{id}", None, 1),
-        ("post", "/api/tasks", {"title": "new"}, 2),  # title check, insert
-        ("patch", "/api/tasks/{id}", {"priority": 1}, 2),  # select, update
-        ("patch", "/api/tasks/{id}", {"title": "renamed"}, 3),  # plus the title check
-        ("delete", "/api/tasks/{id}", None, 2),  # select, delete
+        # Every request starts with one indexed lookup of the caller (is the account active?).
+        ("get", "/api/tasks/{id}", None, 2),
+        ("post", "/api/tasks", {"title": "new"}, 3),  # title check, insert
+        ("patch", "/api/tasks/{id}", {"priority": 1}, 3),  # select, update
+        ("patch", "/api/tasks/{id}", {"title": "renamed"}, 4),  # plus the title check
+        ("delete", "/api/tasks/{id}", None, 3),  # select, delete
+        ("get", "/api/users/me", None, 1),
+        ("patch", "/api/users/me", {"name": "New name"}, 3),  # select, update
     ],
 )
 def test_single_task_requests_take_a_fixed_number_of_statements(

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy.orm import Session
 
-from app.models import TaskStatus
+from app.models import TaskStatus, User
 from app.repositories.tasks import SqlTaskRepository, TaskFilter, TaskOrder
 from tests.factories import TaskFactory
 
@@ -25,11 +25,11 @@ def test_get_returns_the_row_or_none(repository: SqlTaskRepository) -> None:
 
 
 def test_database_fills_defaults_and_timestamps(
-    repository: SqlTaskRepository, session: Session
+    repository: SqlTaskRepository, session: Session, user: User
 ) -> None:
     from app.models import Task
 
-    task = Task(title="Defaults")
+    task = Task(title="Defaults", owner_id=user.id)
     repository.add(task)
     session.flush()
 
@@ -55,9 +55,10 @@ def test_update_bumps_version_and_updated_at(
 def test_title_taken_is_exact_and_can_exclude_a_task(repository: SqlTaskRepository) -> None:
     task = TaskFactory(title="Buy milk")
 
-    assert repository.title_taken("Buy milk")
-    assert not repository.title_taken("buy milk!")
-    assert not repository.title_taken("Buy milk", excluding_id=task.id)
+    assert repository.title_taken(task.owner_id, "Buy milk")
+    assert not repository.title_taken(task.owner_id, "buy milk!")
+    assert not repository.title_taken(task.owner_id, "Buy milk", excluding_id=task.id)
+    assert not repository.title_taken(task.owner_id + 1000, "Buy milk")
 
 
 def test_find_filters_by_status_and_case_insensitive_title(repository: SqlTaskRepository) -> None:

@@ -7,7 +7,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.models import Task
+from app.models import Task, User
 from app.services.errors import Conflict, PreconditionFailed
 from app.services.unit_of_work import SqlAlchemyUnitOfWork
 from tests.factories import TaskFactory
@@ -18,34 +18,36 @@ def uow(session_factory: sessionmaker[Session]) -> SqlAlchemyUnitOfWork:
     return SqlAlchemyUnitOfWork(session_factory)
 
 
-def test_leaving_without_commit_rolls_back(uow: SqlAlchemyUnitOfWork, session: Session) -> None:
+def test_leaving_without_commit_rolls_back(
+    uow: SqlAlchemyUnitOfWork, session: Session, user: User
+) -> None:
     with uow:
-        uow.tasks.add(Task(title="Not kept"))
+        uow.tasks.add(Task(title="Not kept", owner_id=user.id))
 
     assert session.query(Task).filter_by(title="Not kept").count() == 0
 
 
-def test_commit_keeps_the_change(uow: SqlAlchemyUnitOfWork, session: Session) -> None:
+def test_commit_keeps_the_change(uow: SqlAlchemyUnitOfWork, session: Session, user: User) -> None:
     with uow:
-        uow.tasks.add(Task(title="Kept"))
+        uow.tasks.add(Task(title="Kept", owner_id=user.id))
         uow.commit()
 
     assert session.query(Task).filter_by(title="Kept").count() == 1
 
 
 def test_a_unique_violation_at_commit_becomes_conflict(
-    uow: SqlAlchemyUnitOfWork, session: Session
+    uow: SqlAlchemyUnitOfWork, session: Session, user: User
 ) -> None:
     TaskFactory(title="Twice")
 
     with uow, pytest.raises(Conflict):
-        uow.tasks.add(Task(title="Twice"))
+        uow.tasks.add(Task(title="Twice", owner_id=user.id))
         uow.commit()
 
 
-def test_other_integrity_errors_are_not_hidden(uow: SqlAlchemyUnitOfWork) -> None:
+def test_other_integrity_errors_are_not_hidden(uow: SqlAlchemyUnitOfWork, user: User) -> None:
     with uow, pytest.raises(IntegrityError):
-        uow.tasks.add(Task(title="Bad priority", priority=9))
+        uow.tasks.add(Task(title="Bad priority", priority=9, owner_id=user.id))
         uow.commit()
 
 

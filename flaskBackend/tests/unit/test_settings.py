@@ -63,7 +63,7 @@ def test_a_missing_or_malformed_value_names_the_variable(
     assert "\n" not in str(raised.value)
 
 
-@pytest.mark.parametrize("secret", [None, "dev-secret-change-me", "short"])
+@pytest.mark.parametrize("secret", [None, "dev-secret-change-me-dev-secret-change-me", "short"])
 def test_production_refuses_a_missing_default_or_short_secret_key(
     monkeypatch: pytest.MonkeyPatch, secret: str | None
 ) -> None:

@@ -1,0 +1,68 @@
+"""HTTP endpoints for your own profile and, for administrators, everyone's account."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask.views import MethodView
+
+from app.api import Blueprint
+from app.composition import user_service
+from app.controllers.access import caller, login_required
+from app.schemas.users import (
+    AccountChangesSchema,
+    ProfileChangesSchema,
+    UserListArgsSchema,
+    UserPageSchema,
+    UserSchema,
+)
+
+blp = Blueprint("users", __name__, url_prefix="/api/users", description="Profiles and accounts.")
+
+ADMIN_ONLY = "Only administrators may do this."
+
+
+@blp.route("/me")
+class Me(MethodView):
+    @login_required
+    @blp.doc(operationId="getMe")
+    @blp.response(200, UserSchema)
+    def get(self) -> Any:
+        """Your profile"""
+        return caller().user
+
+    @login_required
+    @blp.doc(operationId="updateMe")
+    @blp.arguments(ProfileChangesSchema)
+    @blp.response(200, UserSchema)
+    def patch(self, changes: Any) -> Any:
+        """Change your name or password
+
+        A new password needs `current_password`, and ends your other sessions.
+        """
+        return user_service().update_profile(caller(), changes)
+
+
+@blp.route("")
+class Users(MethodView):
+    @login_required
+    @blp.doc(operationId="listUsers")
+    @blp.arguments(UserListArgsSchema, location="query", as_kwargs=True)
+    @blp.response(200, UserPageSchema)
+    @blp.alt_response(403, response="FORBIDDEN", description=ADMIN_ONLY)
+    def get(self, **args: Any) -> Any:
+        """List users (administrators)"""
+        return user_service().list(caller(), **args)
+
+
+@blp.route("/<int(max=2147483647):user_id>")
+class UserById(MethodView):
+    @login_required
+    @blp.doc(operationId="updateUser")
+    @blp.arguments(AccountChangesSchema)
+    @blp.response(200, UserSchema)
+    @blp.alt_response(403, response="FORBIDDEN", description=ADMIN_ONLY)
+    @blp.alt_response(404, response="NOT_FOUND", description="No such user.")
+    def patch(self, changes: Any, user_id: int) -> Any:
+        """Change a user's role or active flag (administrators)"""
+        return user_service().update_account(caller(), user_id, changes)

@@ -1,0 +1,77 @@
+"""The JSON shapes of users, registration, login and tokens."""
+
+from marshmallow import fields, validate
+
+from app.models.user import EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, UserRole
+from app.schemas.base import BaseSchema
+from app.schemas.fields import Text
+
+PASSWORD_LENGTH = validate.Length(10, 128)
+
+
+def _password(*, required: bool = False) -> Text:
+    return Text(
+        required=required, validate=PASSWORD_LENGTH, load_only=True, metadata={"format": "password"}
+    )
+
+
+def _name(*, required: bool) -> Text:
+    return Text(required=required, strip=True, validate=validate.Length(1, NAME_MAX_LENGTH))
+
+
+class UserSchema(BaseSchema):
+    id = fields.Integer(required=True)
+    email = fields.String(required=True)
+    name = fields.String(required=True)
+    role = fields.Enum(UserRole, by_value=True, required=True)
+    is_active = fields.Boolean(required=True)
+    created_at = fields.DateTime(required=True)
+
+
+class RegistrationSchema(BaseSchema):
+    email = Text(
+        required=True,
+        strip=True,
+        validate=[validate.Email(), validate.Length(max=EMAIL_MAX_LENGTH)],
+        metadata={"format": "email"},
+    )
+    password = _password(required=True)
+    name = _name(required=True)
+
+
+class CredentialsSchema(BaseSchema):
+    email = Text(required=True, validate=validate.Length(1, EMAIL_MAX_LENGTH))
+    # Any length is accepted here, so the policy of the day does not lock out old passwords.
+    password = Text(required=True, load_only=True, validate=validate.Length(1, 1024))
+
+
+class AccessTokenSchema(BaseSchema):
+    access_token = fields.String(required=True)
+    token_type = fields.String(required=True, metadata={"example": "Bearer"})
+    expires_in = fields.Integer(required=True, metadata={"description": "Seconds until expiry."})
+
+
+class ProfileChangesSchema(BaseSchema):
+    """Change your name, or your password (which needs the current one)."""
+
+    name = _name(required=False)
+    password = _password()
+    current_password = Text(load_only=True, validate=validate.Length(max=1024))
+
+
+class AccountChangesSchema(BaseSchema):
+    role = fields.Enum(UserRole, by_value=True)
+    # Only JSON true/false: "yes" or 1 would be a guess about what the caller meant.
+    is_active = fields.Boolean(truthy={True}, falsy={False})
+
+
+class UserListArgsSchema(BaseSchema):
+    page = fields.Integer(load_default=1, validate=validate.Range(1, 1_000_000))
+    per_page = fields.Integer(load_default=20, validate=validate.Range(1, 100))
+
+
+class UserPageSchema(BaseSchema):
+    items = fields.List(fields.Nested(UserSchema), required=True)
+    total = fields.Integer(required=True)
+    page = fields.Integer(required=True)
+    per_page = fields.Integer(required=True)

@@ -1,0 +1,93 @@
+"""Profiles and administration of users."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TypedDict
+
+from app.models import User, UserRole
+from app.services.auth import Principal, normalise_email
+from app.services.errors import Forbidden, InvalidInput, NotFound
+from app.services.pagination import Page, offset_of
+from app.services.passwords import Passwords
+from app.services.unit_of_work import UnitOfWork
+
+
+class ProfileChanges(TypedDict, total=False):
+    name: str
+    password: str
+    current_password: str
+
+
+class AccountChanges(TypedDict, total=False):
+    role: UserRole
+    is_active: bool
+
+
+class UserService:
+    def __init__(self, uow: UnitOfWork, passwords: Passwords) -> None:
+        self.uow = uow
+        self.passwords = passwords
+
+    def update_profile(self, caller: Principal, changes: ProfileChanges) -> User:
+        with self.uow:
+            user = self._existing(caller.user.id)
+            if "password" in changes:
+                current = changes.get("current_password", "")
+                if not self.passwords.verify(user.password_hash, current):
+                    raise InvalidInput("current_password", "This is not your current password.")
+                user.password_hash = self.passwords.hash(changes["password"])
+                # Every other login of this user ends; the one changing the password stays.
+                self.uow.refresh_tokens.revoke_all_of(
+                    user.id, dt.datetime.now(dt.UTC), except_family=caller.session
+                )
+            if "name" in changes:
+                user.name = changes["name"]
+            self.uow.commit()
+            return user
+
+    def list(self, caller: Principal, *, page: int = 1, per_page: int = 20) -> Page[User]:
+        _require_admin(caller)
+        with self.uow:
+            total = self.uow.users.count()
+            items = self.uow.users.page(limit=per_page, offset=offset_of(page, per_page))
+            return Page(items=items, total=total, page=page, per_page=per_page)
+
+    def update_account(self, caller: Principal, user_id: int, changes: AccountChanges) -> User:
+        _require_admin(caller)
+        if user_id == caller.user.id:
+            if changes.get("role", UserRole.ADMIN) is not UserRole.ADMIN:
+                raise InvalidInput("role", "You cannot remove your own admin role.")
+            if changes.get("is_active") is False:
+                raise InvalidInput("is_active", "You cannot deactivate yourself.")
+        with self.uow:
+            user = self._existing(user_id)
+            for field, value in changes.items():
+                setattr(user, field, value)
+            self.uow.commit()
+            return user
+
+    def ensure_account(self, *, email: str, password: str, name: str, role: UserRole) -> User:
+        """For trusted callers (the CLI): create the account, or reset it to these values."""
+        email = normalise_email(email)
+        with self.uow:
+            user = self.uow.users.by_email(email)
+            if user is None:
+                user = User(email=email, name=name, password_hash="")
+                self.uow.users.add(user)
+            user.password_hash = self.passwords.hash(password)
+            user.role = role
+            user.is_active = True
+            self.uow.commit()
+            return user
+
+    def _existing(self, user_id: int) -> User:
+        user = self.uow.users.get(user_id)
+        if user is None:
+            raise NotFound(f"User {user_id} does not exist.")
+        return user
+
+
+def _require_admin(caller: Principal) -> None:
+    if not caller.user.is_admin:
+        raise Forbidden("Only administrators may do this.")

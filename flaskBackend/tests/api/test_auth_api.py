@@ -1,0 +1,277 @@
+"""Register, log in, refresh (with rotation and reuse detection), log out; token attacks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import jwt
+import pytest
+import time_machine
+from flask.testing import FlaskClient
+
+from app.models import User
+from app.settings import Settings
+from tests.factories import PASSWORD, UserFactory
+
+PROBLEM = "application/problem+json"
+
+
+def register(
+    client: FlaskClient, email: str = "New@Example.com ", password: str = "a-good-password"
+) -> dict:
+    response = client.post(
+        "/api/auth/register", json={"email": email, "password": password, "name": "New"}
+    )
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()
+
+
+def login(client: FlaskClient, email: str, password: str = PASSWORD) -> str:
+    response = client.post("/api/auth/login", json={"email": email, "password": password})
+    assert response.status_code == 200, response.get_json()
+    return response.get_json()["access_token"]
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def refresh_cookie(client: FlaskClient) -> str | None:
+    cookie = client.get_cookie("refresh_token", path="/api/auth")
+    return cookie.value if cookie else None
+
+
+def test_register_normalises_the_email_and_never_returns_the_hash(anonymous: FlaskClient) -> None:
+    user = register(anonymous)
+
+    assert user["email"] == "new@example.com"
+    assert (user["role"], user["is_active"]) == ("user", True)
+    assert "password" not in str(user)
+
+
+def test_register_with_a_taken_email_in_another_case_is_409(anonymous: FlaskClient) -> None:
+    register(anonymous, "taken@example.com")
+
+    response = anonymous.post(
+        "/api/auth/register",
+        json={"email": "TAKEN@example.com", "password": "another-password", "name": "X"},
+    )
+
+    assert response.status_code == 409
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"email": "not-an-email", "password": "long-enough-1", "name": "X"}, "email"),
+        ({"email": "a@example.com", "password": "short", "name": "X"}, "password"),
+        ({"email": "a@example.com", "password": "x" * 129, "name": "X"}, "password"),
+        ({"email": "a@example.com", "password": "long-enough-1", "name": ""}, "name"),
+        (
+            {"email": "a@example.com", "password": "long-enough-1", "name": "X", "role": "admin"},
+            "role",
+        ),
+    ],
+)
+def test_register_refuses_bad_fields(anonymous: FlaskClient, payload: dict, field: str) -> None:
+    response = anonymous.post("/api/auth/register", json=payload)
+
+    assert response.status_code == 422
+    assert field in response.get_json()["errors"]
+
+
+def test_login_sets_an_httponly_strict_refresh_cookie(anonymous: FlaskClient) -> None:
+    user = UserFactory()
+
+    response = anonymous.post("/api/auth/login", json={"email": user.email, "password": PASSWORD})
+
+    body = response.get_json()
+    assert (body["token_type"], body["expires_in"]) == ("Bearer", 900)
+    cookie = response.headers["Set-Cookie"]
+    for part in ("refresh_token=", "HttpOnly", "SameSite=Strict", "Path=/api/auth", "Secure"):
+        assert part in cookie
+    assert response.headers["Cache-Control"] == "no-store"
+    assert (
+        anonymous.get("/api/users/me", headers=bearer(body["access_token"])).get_json()["id"]
+        == user.id
+    )
+
+
+@pytest.mark.parametrize(
+    ("email", "password"),
+    [
+        ("nobody@example.com", PASSWORD),
+        ("known@example.com", "wrong password"),
+        ("inactive@example.com", PASSWORD),
+    ],
+)
+def test_unknown_email_wrong_password_and_inactive_get_the_same_401(
+    anonymous: FlaskClient, email: str, password: str
+) -> None:
+    UserFactory(email="known@example.com")
+    UserFactory(email="inactive@example.com", is_active=False)
+
+    response = anonymous.post("/api/auth/login", json={"email": email, "password": password})
+
+    assert response.status_code == 401
+    assert response.mimetype == PROBLEM
+    assert response.headers["WWW-Authenticate"] == "Bearer"
+    assert response.get_json()["detail"] == "Wrong email or password."
+
+
+def test_the_whole_flow_register_login_refresh_reuse_logout(anonymous: FlaskClient) -> None:
+    register(anonymous, "flow@example.com")
+    login(anonymous, "flow@example.com", "a-good-password")
+    first = refresh_cookie(anonymous)
+
+    refreshed = anonymous.post("/api/auth/refresh")
+    second = refresh_cookie(anonymous)
+
+    assert refreshed.status_code == 200
+    assert second
+    assert second != first
+    assert (
+        anonymous.get(
+            "/api/users/me", headers=bearer(refreshed.get_json()["access_token"])
+        ).status_code
+        == 200
+    )
+
+    # The rotated token comes back (a thief's copy): the whole session family ends.
+    anonymous.set_cookie("refresh_token", first, path="/api/auth")
+    assert anonymous.post("/api/auth/refresh").status_code == 401
+    anonymous.set_cookie("refresh_token", second, path="/api/auth")
+    assert anonymous.post("/api/auth/refresh").status_code == 401
+
+    login(anonymous, "flow@example.com", "a-good-password")
+    logout = anonymous.post("/api/auth/logout")
+    assert logout.status_code == 204
+    assert refresh_cookie(anonymous) is None
+    assert anonymous.post("/api/auth/refresh").status_code == 401
+
+
+def test_refresh_without_a_cookie_is_401(anonymous: FlaskClient) -> None:
+    assert anonymous.post("/api/auth/refresh").status_code == 401
+
+
+def test_refresh_token_expires(anonymous: FlaskClient) -> None:
+    user = UserFactory()
+    login(anonymous, user.email)
+
+    with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=15)):
+        assert anonymous.post("/api/auth/refresh").status_code == 401
+
+
+def test_access_token_expires_after_its_ttl(anonymous: FlaskClient) -> None:
+    token = login(anonymous, UserFactory().email)
+
+    with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(minutes=16)):
+        response = anonymous.get("/api/users/me", headers=bearer(token))
+
+    assert response.status_code == 401
+    assert response.mimetype == PROBLEM
+
+
+def forged(settings: Settings, user: User, **changes: object) -> str:
+    now = dt.datetime.now(dt.UTC)
+    claims = {
+        "sub": str(user.id),
+        "sid": str(uuid.uuid4()),
+        "typ": "access",
+        "iat": now,
+        "exp": now + dt.timedelta(minutes=5),
+    }
+    claims.update(changes)
+    return jwt.encode(
+        {k: v for k, v in claims.items() if v is not None}, settings.secret_key, algorithm="HS256"
+    )
+
+
+@pytest.mark.parametrize(
+    "make_token",
+    [
+        lambda s, u: "not-a-jwt",
+        lambda s, u: jwt.encode(
+            {"sub": str(u.id)}, "some-other-secret-that-is-long-enough-for-hs256", algorithm="HS256"
+        ),
+        lambda s, u: jwt.encode(
+            {
+                "sub": str(u.id),
+                "sid": str(uuid.uuid4()),
+                "typ": "access",
+                "iat": 0,
+                "exp": 9999999999,
+            },
+            None,
+            algorithm="none",
+        ),
+        lambda s, u: forged(s, u, typ="refresh"),
+        lambda s, u: forged(s, u, exp=None),
+        lambda s, u: forged(s, u, sub="abc"),
+        lambda s, u: forged(s, u, sub="99999999"),
+    ],
+    ids=[
+        "garbage",
+        "wrong-signature",
+        "alg-none",
+        "wrong-type",
+        "no-expiry",
+        "bad-subject",
+        "unknown-user",
+    ],
+)
+def test_bad_tokens_are_401(
+    anonymous: FlaskClient, settings: Settings, user: User, make_token
+) -> None:
+    response = anonymous.get("/api/users/me", headers=bearer(make_token(settings, user)))
+
+    assert response.status_code == 401
+    assert response.mimetype == PROBLEM
+
+
+def test_a_deactivated_users_token_stops_working(client_for, user: User, session) -> None:
+    client = client_for(user)
+    assert client.get("/api/users/me").status_code == 200
+
+    user.is_active = False
+    session.commit()
+
+    assert client.get("/api/users/me").status_code == 401
+
+
+def test_login_is_rate_limited_with_retry_after(anonymous: FlaskClient) -> None:
+    statuses = [
+        anonymous.post(
+            "/api/auth/login", json={"email": f"x{n}@example.com", "password": "nope"}
+        ).status_code
+        for n in range(6)
+    ]
+
+    assert statuses == [401] * 5 + [429]
+    limited = anonymous.post("/api/auth/login", json={"email": "y@example.com", "password": "nope"})
+    assert limited.mimetype == PROBLEM
+    assert int(limited.headers["Retry-After"]) > 0
+
+
+def test_login_is_rate_limited_per_email_across_addresses(anonymous: FlaskClient) -> None:
+    statuses = [
+        anonymous.post(
+            "/api/auth/login",
+            json={"email": "target@example.com", "password": "guess"},
+            environ_base={"REMOTE_ADDR": f"10.0.0.{n}"},
+        ).status_code
+        for n in range(6)
+    ]
+
+    assert statuses[-1] == 429
+
+
+def test_passwords_and_tokens_never_reach_the_logs(
+    anonymous: FlaskClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    register(anonymous, "secret@example.com", "my-secret-password")
+    token = login(anonymous, "secret@example.com", "my-secret-password")
+
+    assert "my-secret-password" not in caplog.text
+    assert token not in caplog.text

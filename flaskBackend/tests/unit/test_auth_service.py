@@ -1,0 +1,145 @@
+"""AuthService and UserService rules over in-memory fakes."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from argon2 import PasswordHasher
+
+from app.models import UserRole
+from app.services.auth import AuthService, Principal
+from app.services.errors import Conflict, Forbidden, InvalidInput, Unauthorized
+from app.services.passwords import Passwords
+from app.services.tokens import AccessTokens
+from app.services.users import UserService
+from tests.unit.fakes import FakeUnitOfWork
+
+# Cheap parameters keep the unit tests fast; the real ones are exercised by the API tests.
+CHEAP = Passwords(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+PASSWORD = "a-good-password"
+
+
+@pytest.fixture
+def uow() -> FakeUnitOfWork:
+    return FakeUnitOfWork()
+
+
+@pytest.fixture
+def auth(uow: FakeUnitOfWork) -> AuthService:
+    return AuthService(uow, CHEAP, AccessTokens("k" * 40, 900), refresh_ttl=3600)
+
+
+def test_register_normalises_email_and_refuses_a_duplicate(auth: AuthService) -> None:
+    user = auth.register(email=" Ada@Example.COM", password=PASSWORD, name="Ada")
+
+    assert user.email == "ada@example.com"
+    assert user.password_hash != PASSWORD
+    with pytest.raises(Conflict):
+        auth.register(email="ADA@example.com", password=PASSWORD, name="Other")
+
+
+def test_login_gives_a_token_that_authenticates(auth: AuthService) -> None:
+    user = auth.register(email="a@example.com", password=PASSWORD, name="A")
+
+    issued = auth.login(email="A@example.com", password=PASSWORD)
+
+    assert auth.authenticate(issued.access_token).user is user
+
+
+@pytest.mark.parametrize(
+    ("email", "password"), [("a@example.com", "wrong"), ("b@example.com", PASSWORD)]
+)
+def test_login_failures_look_the_same(auth: AuthService, email: str, password: str) -> None:
+    auth.register(email="a@example.com", password=PASSWORD, name="A")
+
+    with pytest.raises(Unauthorized, match=r"Wrong email or password\."):
+        auth.login(email=email, password=password)
+
+
+def test_login_rehashes_a_password_hashed_with_old_parameters(uow: FakeUnitOfWork) -> None:
+    old = AuthService(uow, CHEAP, AccessTokens("k" * 40, 900), 3600)
+    user = old.register(email="a@example.com", password=PASSWORD, name="A")
+    first_hash = user.password_hash
+    stronger = Passwords(PasswordHasher(time_cost=2, memory_cost=16, parallelism=1))
+
+    AuthService(uow, stronger, AccessTokens("k" * 40, 900), 3600).login(
+        email="a@example.com", password=PASSWORD
+    )
+
+    assert user.password_hash != first_hash
+    assert not stronger.needs_rehash(user.password_hash)
+
+
+def test_refresh_rotates_and_reuse_revokes_the_family(
+    auth: AuthService, uow: FakeUnitOfWork
+) -> None:
+    auth.register(email="a@example.com", password=PASSWORD, name="A")
+    first = auth.login(email="a@example.com", password=PASSWORD)
+
+    second = auth.refresh(first.refresh_token)
+    with pytest.raises(Unauthorized):
+        auth.refresh(first.refresh_token)  # reuse: theft suspected
+
+    with pytest.raises(Unauthorized):
+        auth.refresh(second.refresh_token)
+    assert all(t.revoked_at is not None for t in uow.refresh_tokens.rows)
+
+
+def test_logout_ends_the_session(auth: AuthService) -> None:
+    auth.register(email="a@example.com", password=PASSWORD, name="A")
+    issued = auth.login(email="a@example.com", password=PASSWORD)
+
+    auth.logout(issued.refresh_token)
+
+    with pytest.raises(Unauthorized):
+        auth.refresh(issued.refresh_token)
+
+
+def test_a_deactivated_user_cannot_authenticate(auth: AuthService) -> None:
+    user = auth.register(email="a@example.com", password=PASSWORD, name="A")
+    token = auth.login(email="a@example.com", password=PASSWORD).access_token
+    user.is_active = False
+
+    with pytest.raises(Unauthorized):
+        auth.authenticate(token)
+
+
+def test_password_change_keeps_this_session_and_ends_the_others(
+    auth: AuthService, uow: FakeUnitOfWork
+) -> None:
+    auth.register(email="a@example.com", password=PASSWORD, name="A")
+    here = auth.login(email="a@example.com", password=PASSWORD)
+    elsewhere = auth.login(email="a@example.com", password=PASSWORD)
+    caller = auth.authenticate(here.access_token)
+
+    UserService(uow, CHEAP).update_profile(
+        caller, {"password": "new-password-1", "current_password": PASSWORD}
+    )
+
+    auth.refresh(here.refresh_token)
+    with pytest.raises(Unauthorized):
+        auth.refresh(elsewhere.refresh_token)
+
+
+def test_password_change_with_a_wrong_current_password_is_refused(
+    auth: AuthService, uow: FakeUnitOfWork
+) -> None:
+    user = auth.register(email="a@example.com", password=PASSWORD, name="A")
+
+    with pytest.raises(InvalidInput) as raised:
+        UserService(uow, CHEAP).update_profile(
+            Principal(user, uuid.uuid4()),
+            {"password": "new-password-1", "current_password": "nope"},
+        )
+    assert raised.value.field == "current_password"
+
+
+def test_only_admins_list_and_change_accounts(auth: AuthService, uow: FakeUnitOfWork) -> None:
+    user = auth.register(email="a@example.com", password=PASSWORD, name="A")
+    users = UserService(uow, CHEAP)
+
+    with pytest.raises(Forbidden):
+        users.list(Principal(user, uuid.uuid4()))
+    with pytest.raises(Forbidden):
+        users.update_account(Principal(user, uuid.uuid4()), user.id, {"role": UserRole.ADMIN})
