@@ -12,6 +12,7 @@ from sqlalchemy import (
     Enum,
     ForeignKey,
     Identity,
+    Index,
     SmallInteger,
     String,
     Text,
@@ -43,6 +44,13 @@ class Task(Base):
         CheckConstraint(
             f"priority BETWEEN {PRIORITY_RANGE[0]} AND {PRIORITY_RANGE[1]}", name="priority_range"
         ),
+        # One index per sort order of an owner's list: the page is read in index order, and
+        # a deep page walks the index instead of sorting every row. The id makes it total.
+        *(
+            Index(f"ix_tasks_owner_id_{field}_id", "owner_id", field, "id")
+            for field in ("status", "priority", "due_date", "created_at", "updated_at")
+        ),
+        Index("ix_tasks_owner_id_id", "owner_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
@@ -59,15 +67,14 @@ class Task(Base):
             values_callable=lambda statuses: [s.value for s in statuses],
         ),
         default=TaskStatus.TODO,
-        index=True,
     )
-    priority: Mapped[int] = mapped_column(SmallInteger, default=3, index=True)
-    due_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    priority: Mapped[int] = mapped_column(SmallInteger, default=3)
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), index=True
+        DateTime(timezone=True), server_default=func.now()
     )
     updated_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.now(), index=True
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )
     # Bumped by SQLAlchemy on every UPDATE; the ETag, and a guard against lost updates.
     version: Mapped[int] = mapped_column(default=1)

@@ -51,7 +51,7 @@ class SqlTaskRepository(SqlRepository[Task]):
         return self.session.scalar(query.limit(1)) is not None
 
     def count(self, where: TaskFilter) -> int:
-        return self.session.scalar(_filtered(select(func.count(Task.id)), where)) or 0
+        return self.session.scalar(_filtered(select(func.count()).select_from(Task), where)) or 0
 
     def find(
         self, where: TaskFilter, order: TaskOrder, *, limit: int, offset: int
@@ -77,8 +77,13 @@ def _ordering(order: TaskOrder) -> tuple[ColumnElement[Any], ...]:
     if order.field not in SORTABLE_FIELDS:
         raise ValueError(f"cannot sort tasks by {order.field!r}")
     column = getattr(Task, order.field)
-    tiebreak = Task.id
     # The id tie-break keeps pages stable when many rows share the sort value.
     if order.descending:
-        return (column.desc().nulls_last(), tiebreak.desc())
-    return (column.asc().nulls_last(), tiebreak.asc())
+        ordering = (column.desc(), Task.id.desc())
+    else:
+        ordering = (column.asc(), Task.id.asc())
+    if column.nullable:
+        # Tasks without a due date come last either way. Only here: on a NOT NULL column
+        # an explicit NULLS LAST would stop PostgreSQL from reading the index backwards.
+        return (ordering[0].nulls_last(), ordering[1])
+    return ordering

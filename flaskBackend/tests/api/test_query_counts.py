@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from flask.testing import FlaskClient
 
-from tests.factories import TaskFactory
+from app.models import User, UserRole
+from tests.factories import PASSWORD, TaskFactory, UserFactory
 from tests.query_counter import QueryCounter
 
 
@@ -50,3 +53,47 @@ def test_single_task_requests_take_a_fixed_number_of_statements(
 
     assert response.status_code < 300
     assert queries.count == expected, queries.statements
+
+
+@pytest.mark.parametrize("per_page", [1, 50])
+def test_listing_users_takes_three_statements_whatever_the_page_size(
+    client_for: Callable[[User], FlaskClient], queries: QueryCounter, per_page: int
+) -> None:
+    admin = UserFactory(role=UserRole.ADMIN)
+    UserFactory.create_batch(60)
+    client = client_for(admin)
+    queries.reset()
+
+    response = client.get(f"/api/users?per_page={per_page}")
+
+    assert response.status_code == 200
+    assert queries.count == 3, queries.statements  # the caller, the count and the page
+
+
+def test_changing_an_account_takes_three_statements(
+    client_for: Callable[[User], FlaskClient], queries: QueryCounter
+) -> None:
+    admin, other = UserFactory(role=UserRole.ADMIN), UserFactory()
+    client = client_for(admin)
+    queries.reset()
+
+    assert client.patch(f"/api/users/{other.id}", json={"is_active": False}).status_code == 200
+    assert queries.count == 3, queries.statements  # the caller, select, update
+
+
+def test_auth_endpoints_take_a_fixed_number_of_statements(
+    anonymous: FlaskClient, queries: QueryCounter
+) -> None:
+    user = UserFactory()
+    credentials = {"email": user.email, "password": PASSWORD}
+    counts = {}
+    for name, path, body in [
+        ("login", "/api/auth/login", credentials),  # select user, insert token
+        ("refresh", "/api/auth/refresh", None),  # lock token, select user, insert, update
+        ("logout", "/api/auth/logout", None),  # select token, revoke family
+    ]:
+        queries.reset()
+        assert anonymous.post(path, json=body).status_code < 300
+        counts[name] = queries.count
+
+    assert counts == {"login": 2, "refresh": 4, "logout": 2}, queries.statements
