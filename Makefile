@@ -8,16 +8,16 @@ PYENV := source scripts/lib.sh && ensure_python_env
 .PHONY: help dev serve test test-backend check contract migrate migration lock venv clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-dev: ## Install what is missing, start PostgreSQL, migrate, seed, serve with reload
+dev: ## Install what is missing, start PostgreSQL, migrate, seed, serve the API and UI with reload
 	@bash scripts/dev.sh
 
 serve: ## Production server (gunicorn) against DATABASE_URL, after migrating
 	@bash scripts/serve.sh
 
 test: ## Every test and check, against a throwaway PostgreSQL
-	@bash scripts/with-test-db.sh $(MAKE) --no-print-directory check test-backend contract
+	@bash scripts/with-test-db.sh $(MAKE) --no-print-directory check lint-containers test-backend contract test-ui e2e
 	@echo "make test: all passed"
 
 test-backend: venv ## pytest with coverage (its own throwaway PostgreSQL unless TEST_DATABASE_URL)
@@ -30,6 +30,20 @@ check: venv ## Lint, format, types and the layer contracts
 
 contract: venv ## schemathesis against the running app (needs TEST_DATABASE_URL; make test sets it)
 	@bash scripts/with-test-db.sh bash scripts/contract.sh
+
+.PHONY: test-ui e2e client
+test-ui: ## UI: lint, types, unit tests, build, bundle size, client drift (scripts/ui.sh)
+	@bash scripts/ui.sh
+
+e2e: ## UI in Chromium against the real API and a throwaway PostgreSQL (Playwright, axe)
+	@bash scripts/e2e.sh
+
+client: venv ## Regenerate the UI's typed API client from the OpenAPI document
+	@bash scripts/client.sh
+
+.PHONY: bench  # bench/ is a folder: without this, make would call the target done
+bench: ## Benchmark the API against a frameworkless baseline with wrk (BENCH_ROWS, BENCH_SECONDS)
+	@bash scripts/bench.sh
 
 migrate: ## Upgrade the make dev database to the newest migration
 	@bash scripts/with-dev-db.sh .venv/bin/alembic upgrade head
@@ -48,3 +62,7 @@ venv:
 clean: ## Remove the virtualenv, caches and local data (.run/)
 	rm -rf $(BACKEND)/.venv .run $(BACKEND)/.coverage
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+.PHONY: lint-containers
+lint-containers: ## Compose files, Dockerfiles (hadolint) and the containers' commands, without Docker
+	@bash scripts/lint-containers.sh

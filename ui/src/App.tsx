@@ -1,0 +1,41 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { LoginPage } from './auth/LoginPage';
+import { RegisterPage } from './auth/RegisterPage';
+import { RequireAuth } from './auth/RequireAuth';
+import { Layout } from './components/Layout';
+import { EditTaskPage } from './tasks/EditTaskPage';
+import { NewTaskPage } from './tasks/NewTaskPage';
+import { TaskListPage } from './tasks/TaskListPage';
+import { AdminUsersPage } from './users/AdminUsersPage';
+import { ProfilePage } from './users/ProfilePage';
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/register" element={<RegisterPage />} />
+      <Route element={<RequireAuth />}>
+        <Route element={<Layout />}>
+          <Route index element={<Navigate to="/tasks" replace />} />
+          <Route path="/tasks" element={<TaskListPage />} />
+          <Route path="/tasks/new" element={<NewTaskPage />} />
+          <Route path="/tasks/:taskId" element={<EditTaskPage />} />
+          <Route path="/profile" element={<ProfilePage />} />
+          <Route element={<RequireAuth admin />}>
+            <Route path="/admin/users" element={<AdminUsersPage />} />
+          </Route>
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
+
+function NotFound() {
+  return (
+    <>
+      <h1>Page not found</h1>
+      <p>There is nothing at this address.</p>
+    </>
+  );
+}

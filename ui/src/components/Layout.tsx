@@ -1,0 +1,39 @@
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useAuth, useCurrentUser } from '../auth/auth-context';
+
+/** The signed-in frame: a skip link, the navigation, and the current screen in <main>. */
+export function Layout() {
+  const user = useCurrentUser();
+  const { logout } = useAuth();
+  const navigate = useNavigate();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <nav aria-label="Main">
+          <NavLink to="/tasks" end>
+            Tasks
+          </NavLink>
+          <NavLink to="/profile">Profile</NavLink>
+          {user.role === 'admin' && <NavLink to="/admin/users">Users</NavLink>}
+        </nav>
+        <div className="account">
+          <span className="user-name">{user.name}</span>
+          <button
+            type="button"
+            onClick={() => {
+              void logout().then(() => navigate('/login'));
+            }}
+          >
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+// Server state for tasks: one query key per list view and per task, invalidated after each change.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type NewTask, type Task, type TaskChanges } from '../api/client';
+import { send, unwrap } from '../api/problem';
+import type { operations } from '../api/schema';
+
+export type TaskQuery = NonNullable<operations['listTasks']['parameters']['query']>;
+export type TaskSort = NonNullable<TaskQuery['sort']>;
+
+/** A task with the ETag it was read at: sent back in If-Match so a stale edit gets a 412. */
+export interface VersionedTask {
+  task: Task;
+  etag: string | null;
+}
+
+const taskKeys = {
+  all: ['tasks'] as const,
+  page: (query: TaskQuery) => ['tasks', 'page', query] as const,
+  one: (id: number) => ['tasks', 'one', id] as const,
+};
+
+export function useTaskPage(query: TaskQuery) {
+  return useQuery({
+    queryKey: taskKeys.page(query),
+    queryFn: () => unwrap(api.GET('/api/tasks', { params: { query } })),
+    placeholderData: keepPreviousData, // keep the table while the next page loads
+  });
+}
+
+export function useTask(id: number) {
+  return useQuery({
+    queryKey: taskKeys.one(id),
+    queryFn: async (): Promise<VersionedTask> => {
+      const { data, response } = await send(
+        api.GET('/api/tasks/{task_id}', { params: { path: { task_id: id } } }),
+      );
+      return { task: data, etag: response.headers.get('ETag') };
+    },
+    staleTime: Infinity, // the edit form works from the version it read until told to reload
+  });
+}
+
+export function useCreateTask() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (fields: NewTask) => unwrap(api.POST('/api/tasks', { body: fields })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: taskKeys.all }),
+  });
+}
+
+export function useUpdateTask(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ changes, etag }: { changes: TaskChanges; etag: string | null }) => {
+      const { data, response } = await send(
+        api.PATCH('/api/tasks/{task_id}', {
+          params: { path: { task_id: id }, header: etag ? { 'If-Match': etag } : {} },
+          body: changes,
+        }),
+      );
+      return { task: data, etag: response.headers.get('ETag') };
+    },
+    onSuccess: (saved) => {
+      queryClient.setQueryData(taskKeys.one(id), saved);
+      return queryClient.invalidateQueries({ queryKey: ['tasks', 'page'] });
+    },
+  });
+}
+
+export function useDeleteTask(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (etag: string | null) =>
+      unwrap(
+        api.DELETE('/api/tasks/{task_id}', {
+          params: { path: { task_id: id }, header: etag ? { 'If-Match': etag } : {} },
+        }),
+      ),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: taskKeys.one(id) });
+      return queryClient.invalidateQueries({ queryKey: taskKeys.all });
+    },
+  });
+}
