@@ -52,9 +52,10 @@ migration: ## Autogenerate a migration from the models: make migration m="add x"
 	@test -n "$(m)" || { echo 'usage: make migration m="what changed"'; exit 2; }
 	@bash scripts/with-dev-db.sh bash -c '.venv/bin/alembic upgrade head && .venv/bin/alembic revision --autogenerate -m "$(m)"'
 
-lock: venv ## Re-lock Python dependencies (hashes, no index URLs) from pyproject.toml
+lock: venv ## Re-lock Python dependencies (runtime, dev, bench; hashes, no index URLs) from pyproject.toml
 	cd $(BACKEND) && .venv/bin/uv pip compile pyproject.toml --generate-hashes --universal --python-version 3.11 -q -o requirements/runtime.txt
 	cd $(BACKEND) && .venv/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --universal --python-version 3.11 -q -c requirements/runtime.txt -o requirements/dev.txt
+	cd $(BACKEND) && .venv/bin/uv pip compile pyproject.toml --extra bench --extra dev --generate-hashes --universal --python-version 3.11 -q -c requirements/dev.txt -o requirements/bench.txt
 
 venv:
 	@$(PYENV)
