@@ -17,7 +17,8 @@ from app.settings import Settings
 
 
 def _unit_of_work() -> SqlAlchemyUnitOfWork:
-    return SqlAlchemyUnitOfWork(current_database().session_factory)
+    database = current_database()
+    return SqlAlchemyUnitOfWork(database.session_factory, database.read_session_factory)
 
 
 def _settings() -> Settings:

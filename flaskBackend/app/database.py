@@ -15,6 +15,8 @@ from app.settings import Settings
 class Database:
     engine: Engine
     session_factory: sessionmaker[Session]
+    # For units of work that only read; the transactional factory when not given (tests).
+    read_session_factory: sessionmaker[Session] | None = None
 
     @classmethod
     def connect(cls, settings: Settings) -> Database:
@@ -30,7 +32,15 @@ class Database:
     @classmethod
     def over(cls, bind: Engine) -> Database:
         # Objects stay readable after commit, so controllers can serialise them.
-        return cls(bind, sessionmaker(bind=bind, expire_on_commit=False))
+        writer = sessionmaker(bind=bind, expire_on_commit=False)
+        # Reads run in autocommit: under READ COMMITTED every statement takes its own snapshot
+        # anyway, so BEGIN and ROLLBACK would be two round trips that buy nothing.
+        reader = sessionmaker(
+            bind=bind.execution_options(isolation_level="AUTOCOMMIT"),
+            expire_on_commit=False,
+            autoflush=False,
+        )
+        return cls(bind, writer, reader)
 
     def init_app(self, app: Flask) -> None:
         app.extensions["database"] = self

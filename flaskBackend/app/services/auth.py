@@ -105,7 +105,7 @@ class AuthService:
             claims = self.tokens.read(access_token)
         except InvalidToken:
             raise Unauthorized("The access token is invalid or has expired.") from None
-        with self.uow:
+        with self.uow.reading():
             user = self.uow.users.get(claims.user_id)
         if user is None or not user.is_active:
             raise Unauthorized("The access token is invalid or has expired.")

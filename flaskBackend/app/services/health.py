@@ -9,6 +9,6 @@ class ReadinessService:
         self.uow = uow
 
     def check(self) -> None:
-        with self.uow:
+        with self.uow.reading():
             if not self.uow.database.answers():
                 raise Unavailable("The database is not answering.")

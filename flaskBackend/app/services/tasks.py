@@ -44,7 +44,7 @@ class TaskService:
             return task
 
     def get(self, caller: Principal, task_id: int) -> Task:
-        with self.uow:
+        with self.uow.reading():
             return self._visible(caller, task_id)
 
     def list(
@@ -61,7 +61,7 @@ class TaskService:
         owner_id = None if caller.user.is_admin else caller.user.id
         where = TaskFilter(owner_id=owner_id, status=status, title_contains=search or None)
         order = TaskOrder(field=sort.lstrip("-"), descending=sort.startswith("-"))
-        with self.uow:
+        with self.uow.reading():
             total = self.uow.tasks.count(where)
             items = self.uow.tasks.find(
                 where, order, limit=per_page, offset=offset_of(page, per_page)

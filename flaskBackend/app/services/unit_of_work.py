@@ -33,6 +33,10 @@ class UnitOfWork:
     def __enter__(self) -> Self:
         return self
 
+    def reading(self) -> Self:
+        """Use as `with uow.reading():` for work that only reads; commit() is then refused."""
+        return self
+
     def __exit__(
         self,
         exc_type: type[BaseException] | None,
@@ -49,11 +53,22 @@ class UnitOfWork:
 
 
 class SqlAlchemyUnitOfWork(UnitOfWork):
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        read_session_factory: sessionmaker[Session] | None = None,
+    ) -> None:
         self._session_factory = session_factory
+        self._read_session_factory = read_session_factory or session_factory
+        self._read_only = False
+
+    def reading(self) -> Self:
+        self._read_only = True
+        return self
 
     def __enter__(self) -> Self:
-        self._session = self._session_factory()
+        factory = self._read_session_factory if self._read_only else self._session_factory
+        self._session = factory()
         self.tasks = SqlTaskRepository(self._session)
         self.users = SqlUserRepository(self._session)
         self.refresh_tokens = SqlRefreshTokenRepository(self._session)
@@ -69,8 +84,11 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         # close() rolls back whatever was not committed, without expiring loaded objects,
         # so a controller can still serialise what a read returned.
         self._session.close()
+        self._read_only = False
 
     def commit(self) -> None:
+        if self._read_only:
+            raise RuntimeError("a unit of work opened with reading() cannot commit")
         try:
             self._session.commit()
         except IntegrityError as error:

@@ -48,7 +48,7 @@ class UserService:
 
     def list(self, caller: Principal, *, page: int = 1, per_page: int = 20) -> Page[User]:
         _require_admin(caller)
-        with self.uow:
+        with self.uow.reading():
             total = self.uow.users.count()
             items = self.uow.users.page(limit=per_page, offset=offset_of(page, per_page))
             return Page(items=items, total=total, page=page, per_page=per_page)

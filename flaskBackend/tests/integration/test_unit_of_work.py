@@ -7,6 +7,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.database import Database
 from app.models import Task, User
 from app.services.errors import Conflict, PreconditionFailed
 from app.services.unit_of_work import SqlAlchemyUnitOfWork
@@ -79,3 +80,20 @@ def test_database_probe_reports_a_dead_database() -> None:
 
     with uow:
         assert not uow.database.answers()
+
+
+def test_reading_runs_each_statement_on_its_own_and_refuses_to_commit(engine: Engine) -> None:
+    database = Database.over(engine)
+    uow = SqlAlchemyUnitOfWork(database.session_factory, database.read_session_factory)
+    xid = text("SELECT pg_current_xact_id()::text")
+
+    with uow.reading():
+        session = uow.tasks.session  # type: ignore[attr-defined]
+        # Autocommit: no transaction spans the two statements, so each gets its own id.
+        assert session.scalar(xid) != session.scalar(xid)
+        with pytest.raises(RuntimeError, match="cannot commit"):
+            uow.commit()
+
+    with uow:  # the next unit of work is a transaction again
+        session = uow.tasks.session  # type: ignore[attr-defined]
+        assert session.scalar(xid) == session.scalar(xid)
