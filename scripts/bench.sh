@@ -43,9 +43,6 @@ if [ ! -f "$stamp" ]; then
   touch "$stamp"
 fi
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
 python() { "$VENV/bin/python" "$@"; }
 psql_bench() {
   psql -X -q -tA -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d bench "$@"

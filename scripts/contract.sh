@@ -7,24 +7,13 @@ ensure_python_env
 : "${TEST_DATABASE_URL:?run through scripts/with-test-db.sh or set TEST_DATABASE_URL}"
 cd "$BACKEND"
 
-DATABASE_URL=$("$VENV/bin/python" - "$TEST_DATABASE_URL" <<'PY'
-import sys
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
-
-url = make_url(sys.argv[1])
-with create_engine(url, isolation_level="AUTOCOMMIT").connect() as admin:
-    admin.execute(text('DROP DATABASE IF EXISTS "contract_check" WITH (FORCE)'))
-    admin.execute(text('CREATE DATABASE "contract_check"'))
-print(url.set(database="contract_check").render_as_string(hide_password=False))
-PY
-)
+DATABASE_URL=$(fresh_database contract_check)
 # The auth rate limit is tested in pytest; here it would only hide the logic behind 429s.
 export DATABASE_URL APP_ENV=test LOG_LEVEL=WARNING AUTH_RATE_LIMIT=100000/minute
 "$VENV/bin/alembic" -x quiet upgrade head >/dev/null 2>&1
 
 mkdir -p "$ROOT/.run"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 API_HOST=127.0.0.1 API_PORT=$port GUNICORN_WORKERS=2 "$VENV/bin/gunicorn" -c gunicorn.conf.py \
   --access-logfile /dev/null >"$ROOT/.run/contract-server.log" 2>&1 &
 server=$!

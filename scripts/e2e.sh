@@ -33,18 +33,7 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
   read -r TEST_DATABASE_URL data_dir < <(bash "$ROOT/scripts/postgres.sh" throwaway)
 fi
 # A database of its own beside the test one, so other suites' rows never show up in the UI.
-DATABASE_URL=$("$VENV/bin/python" - "$TEST_DATABASE_URL" <<'PY'
-import sys
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
-
-url = make_url(sys.argv[1])
-with create_engine(url, isolation_level="AUTOCOMMIT").connect() as admin:
-    admin.execute(text('DROP DATABASE IF EXISTS "e2e_check" WITH (FORCE)'))
-    admin.execute(text('CREATE DATABASE "e2e_check"'))
-print(url.set(database="e2e_check").render_as_string(hide_password=False))
-PY
-)
+DATABASE_URL=$(fresh_database e2e_check)
 # APP_ENV=test: the refresh cookie is Secure, which browsers accept from 127.0.0.1.
 # The flow signs in and refreshes more often than the per-minute limit a real user gets.
 export DATABASE_URL APP_ENV=test LOG_LEVEL=WARNING AUTH_RATE_LIMIT=1000/minute FLASK_SKIP_DOTENV=1
@@ -52,7 +41,6 @@ export E2E_ADMIN_EMAIL=admin@example.com E2E_ADMIN_PASSWORD=admin-password-e2e
 (cd "$BACKEND" && "$VENV/bin/alembic" -x quiet upgrade head >/dev/null 2>&1)
 (cd "$BACKEND" && ADMIN_PASSWORD=$E2E_ADMIN_PASSWORD "$VENV/bin/flask" --app app create-admin "$E2E_ADMIN_EMAIL" >/dev/null)
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 wait_for() {  # URL LOG: wait up to 20 s for an answer
   python3 - "$1" "$2" <<'PY'
 import sys, time, urllib.request

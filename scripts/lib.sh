@@ -43,3 +43,23 @@ dev_data_dir() {
   [ -L "$wanted" ] || ln -sfn "$elsewhere" "$wanted"
   echo "$elsewhere"
 }
+
+# Print the URL of a new, empty database NAME in TEST_DATABASE_URL's cluster (dropped first if
+# it exists), so a suite that leaves rows behind never shares a database with another.
+fresh_database() {
+  "$VENV/bin/python" - "$TEST_DATABASE_URL" "$1" <<'PY'
+import sys
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+url, name = make_url(sys.argv[1]), sys.argv[2]
+with create_engine(url, isolation_level="AUTOCOMMIT").connect() as admin:
+    admin.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.execute(text(f'CREATE DATABASE "{name}"'))
+print(url.set(database=name).render_as_string(hide_password=False))
+PY
+}
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}

@@ -9,10 +9,10 @@ from flask.views import MethodView
 from app.api import Blueprint
 from app.composition import user_service
 from app.controllers.access import caller, login_required
+from app.schemas.pagination import PageArgsSchema
 from app.schemas.users import (
     AccountChangesSchema,
     ProfileChangesSchema,
-    UserListArgsSchema,
     UserPageSchema,
     UserSchema,
 )
@@ -47,7 +47,7 @@ class Me(MethodView):
 class Users(MethodView):
     @login_required
     @blp.doc(operationId="listUsers")
-    @blp.arguments(UserListArgsSchema, location="query", as_kwargs=True)
+    @blp.arguments(PageArgsSchema, location="query", as_kwargs=True)
     @blp.response(200, UserPageSchema)
     @blp.alt_response(403, response="FORBIDDEN", description=ADMIN_ONLY)
     def get(self, **args: Any) -> Any:

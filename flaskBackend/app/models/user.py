@@ -6,10 +6,10 @@ import datetime as dt
 import uuid
 from enum import StrEnum
 
-from sqlalchemy import DateTime, Enum, ForeignKey, Identity, String, Uuid, func
+from sqlalchemy import DateTime, ForeignKey, Identity, String, Uuid, func
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base
+from app.models.base import Base, string_enum
 
 EMAIL_MAX_LENGTH = 320
 NAME_MAX_LENGTH = 100
@@ -28,17 +28,7 @@ class User(Base):
     email: Mapped[str] = mapped_column(String(EMAIL_MAX_LENGTH), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     name: Mapped[str] = mapped_column(String(NAME_MAX_LENGTH))
-    role: Mapped[UserRole] = mapped_column(
-        Enum(
-            UserRole,
-            name="role",
-            native_enum=False,
-            create_constraint=True,
-            length=16,
-            values_callable=lambda roles: [r.value for r in roles],
-        ),
-        default=UserRole.USER,
-    )
+    role: Mapped[UserRole] = mapped_column(string_enum(UserRole, "role"), default=UserRole.USER)
     is_active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()

@@ -11,6 +11,7 @@ from app.models.task import (
 )
 from app.schemas.base import BaseSchema
 from app.schemas.fields import Text
+from app.schemas.pagination import PageArgsSchema, PageSchema
 from app.services.tasks import DEFAULT_SORT
 
 SORT_CHOICES = [*SORTABLE_FIELDS, *(f"-{field}" for field in SORTABLE_FIELDS)]
@@ -54,9 +55,7 @@ class NewTaskSchema(TaskChangesSchema):
     )
 
 
-class TaskListArgsSchema(BaseSchema):
-    page = fields.Integer(load_default=1, validate=validate.Range(1, 1_000_000))
-    per_page = fields.Integer(load_default=20, validate=validate.Range(1, 100))
+class TaskListArgsSchema(PageArgsSchema):
     status = fields.Enum(TaskStatus, by_value=True)
     search = Text(
         data_key="q",
@@ -70,8 +69,5 @@ class TaskListArgsSchema(BaseSchema):
     )
 
 
-class TaskPageSchema(BaseSchema):
+class TaskPageSchema(PageSchema):
     items = fields.List(fields.Nested(TaskSchema), required=True)
-    total = fields.Integer(required=True)
-    page = fields.Integer(required=True)
-    per_page = fields.Integer(required=True)

@@ -5,6 +5,7 @@ from marshmallow import fields, validate
 from app.models.user import EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, UserRole
 from app.schemas.base import BaseSchema
 from app.schemas.fields import Text
+from app.schemas.pagination import PageSchema
 
 PASSWORD_LENGTH = validate.Length(10, 128)
 
@@ -65,13 +66,5 @@ class AccountChangesSchema(BaseSchema):
     is_active = fields.Boolean(truthy={True}, falsy={False})
 
 
-class UserListArgsSchema(BaseSchema):
-    page = fields.Integer(load_default=1, validate=validate.Range(1, 1_000_000))
-    per_page = fields.Integer(load_default=20, validate=validate.Range(1, 100))
-
-
-class UserPageSchema(BaseSchema):
+class UserPageSchema(PageSchema):
     items = fields.List(fields.Nested(UserSchema), required=True)
-    total = fields.Integer(required=True)
-    page = fields.Integer(required=True)
-    per_page = fields.Integer(required=True)

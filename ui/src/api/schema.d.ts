@@ -301,10 +301,11 @@ export interface components {
             current_password?: string;
         };
         UserPage: {
-            items: components["schemas"]["User"][];
+            /** @description Matches on all pages. */
             total: number;
             page: number;
             per_page: number;
+            items: components["schemas"]["User"][];
         };
         AccountChanges: {
             /** @enum {unknown} */
@@ -326,10 +327,11 @@ export interface components {
             updated_at: string;
         };
         TaskPage: {
-            items: components["schemas"]["Task"][];
+            /** @description Matches on all pages. */
             total: number;
             page: number;
             per_page: number;
+            items: components["schemas"]["Task"][];
         };
         NewTask: {
             /** @description Unique; surrounding spaces are removed. */

@@ -1,0 +1,28 @@
+"""CORS: only the configured origins, with credentials so the refresh cookie can travel."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from sqlalchemy import Engine
+
+from app import create_app
+from app.database import Database
+from app.settings import Settings
+
+ALLOWED = "https://app.example.com"
+
+
+def test_only_configured_origins_get_cors_headers(settings: Settings, engine: Engine) -> None:
+    configured = dataclasses.replace(settings, cors_origins=(ALLOWED,))
+    client = create_app(configured, database=Database.over(engine)).test_client()
+
+    allowed = client.options(
+        "/api/auth/refresh",
+        headers={"Origin": ALLOWED, "Access-Control-Request-Method": "POST"},
+    )
+    refused = client.get("/api/health", headers={"Origin": "https://evil.example.com"})
+
+    assert allowed.headers["Access-Control-Allow-Origin"] == ALLOWED
+    assert allowed.headers["Access-Control-Allow-Credentials"] == "true"
+    assert "Access-Control-Allow-Origin" not in refused.headers
