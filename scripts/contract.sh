@@ -18,18 +18,7 @@ API_HOST=127.0.0.1 API_PORT=$port GUNICORN_WORKERS=2 "$VENV/bin/gunicorn" -c gun
   --access-logfile /dev/null >"$ROOT/.run/contract-server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
-"$VENV/bin/python" - "$port" <<'PY'
-import sys, time, urllib.request
-
-for _ in range(100):
-    try:
-        urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/api/health", timeout=1)
-        break
-    except OSError:
-        time.sleep(0.1)
-else:
-    sys.exit("the API did not start: see .run/contract-server.log")
-PY
+wait_for_http "http://127.0.0.1:$port/api/health" .run/contract-server.log
 
 # An administrator's token, so the protected operations are exercised too.
 ADMIN_PASSWORD=contract-admin-password "$VENV/bin/flask" --app app create-admin contract@example.com >/dev/null

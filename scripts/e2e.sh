@@ -41,31 +41,18 @@ export E2E_ADMIN_EMAIL=admin@example.com E2E_ADMIN_PASSWORD=admin-password-e2e
 (cd "$BACKEND" && "$VENV/bin/alembic" -x quiet upgrade head >/dev/null 2>&1)
 (cd "$BACKEND" && ADMIN_PASSWORD=$E2E_ADMIN_PASSWORD "$VENV/bin/flask" --app app create-admin "$E2E_ADMIN_EMAIL" >/dev/null)
 
-wait_for() {  # URL LOG: wait up to 20 s for an answer
-  python3 - "$1" "$2" <<'PY'
-import sys, time, urllib.request
-
-for _ in range(200):
-    try:
-        urllib.request.urlopen(sys.argv[1], timeout=1)
-        sys.exit(0)
-    except OSError:
-        time.sleep(0.1)
-sys.exit(f"e2e: nothing answered at {sys.argv[1]}: see {sys.argv[2]}")
-PY
-}
 
 api_port=$(free_port)
 (cd "$BACKEND" && API_HOST=127.0.0.1 API_PORT=$api_port GUNICORN_WORKERS=2 \
   exec "$VENV/bin/gunicorn" -c gunicorn.conf.py --access-logfile /dev/null) >"$ROOT/.run/e2e-api.log" 2>&1 &
 pids+=($!)
-wait_for "http://127.0.0.1:$api_port/api/health" .run/e2e-api.log
+wait_for_http "http://127.0.0.1:$api_port/api/health" .run/e2e-api.log
 
 ui_yarn build --logLevel warn
 ui_port=$(free_port)
 (cd "$UI" && API_PORT=$api_port UI_PORT=$ui_port exec node_modules/.bin/vite preview) >"$ROOT/.run/e2e-ui.log" 2>&1 &
 pids+=($!)
-wait_for "http://127.0.0.1:$ui_port/" .run/e2e-ui.log
+wait_for_http "http://127.0.0.1:$ui_port/" .run/e2e-ui.log
 
 rm -rf "$UI/test-results/screens"
 E2E_BASE_URL="http://127.0.0.1:$ui_port" CHROMIUM_PATH=$chromium ui_yarn e2e

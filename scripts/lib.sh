@@ -63,3 +63,18 @@ PY
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
+
+# Wait up to 20 s for URL to answer; on failure name LOG, where the server wrote why.
+wait_for_http() {
+  python3 - "$1" "$2" <<'PY'
+import sys, time, urllib.request
+
+for _ in range(200):
+    try:
+        urllib.request.urlopen(sys.argv[1], timeout=1)
+        sys.exit(0)
+    except OSError:
+        time.sleep(0.1)
+sys.exit(f"nothing answered at {sys.argv[1]}: see {sys.argv[2]}")
+PY
+}

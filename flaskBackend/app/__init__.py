@@ -42,7 +42,6 @@ def _flask_config(settings: Settings) -> dict[str, object]:
         "MAX_CONTENT_LENGTH": settings.max_content_length,
         # Errors always become problem+json responses, even in tests and debug mode.
         "PROPAGATE_EXCEPTIONS": False,
-        "AUTH_RATE_LIMIT": settings.auth_rate_limit,
         "RATELIMIT_STORAGE_URI": settings.ratelimit_storage_uri,
         "API_TITLE": "Tasks API",
         "API_VERSION": "1.0.0",

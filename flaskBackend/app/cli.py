@@ -7,10 +7,10 @@ import os
 import uuid
 
 import click
-from flask import Flask, current_app
+from flask import Flask
 from flask.cli import with_appcontext
 
-from app.composition import task_service, user_service
+from app.composition import current_settings, task_service, user_service
 from app.models import TaskStatus, UserRole
 from app.schemas.users import PASSWORD_LENGTH
 from app.services.auth import Principal
@@ -43,7 +43,7 @@ def register_commands(app: Flask) -> None:
 @with_appcontext
 def seed() -> None:
     """Add a demo user with sample tasks; running it again adds nothing twice."""
-    if current_app.extensions["settings"].app_env is AppEnv.PRODUCTION:
+    if current_settings().app_env is AppEnv.PRODUCTION:
         raise click.ClickException("seed makes an account with a known password: not in production")
     demo = user_service().ensure_account(
         email=DEMO_EMAIL, password=DEMO_PASSWORD, name="Demo User", role=UserRole.USER

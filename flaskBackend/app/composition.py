@@ -21,7 +21,8 @@ def _unit_of_work() -> SqlAlchemyUnitOfWork:
     return SqlAlchemyUnitOfWork(database.session_factory, database.read_session_factory)
 
 
-def _settings() -> Settings:
+def current_settings() -> Settings:
+    """The settings create_app() was built with."""
     settings: Settings = current_app.extensions["settings"]
     return settings
 
@@ -31,7 +32,7 @@ def task_service() -> TaskService:
 
 
 def auth_service() -> AuthService:
-    settings = _settings()
+    settings = current_settings()
     return AuthService(
         _unit_of_work(),
         Passwords(),

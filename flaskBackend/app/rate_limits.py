@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from flask import current_app, request
+from flask import request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+
+from app.composition import current_settings
+from app.services.auth import normalise_email
 
 limiter = Limiter(key_func=get_remote_address, headers_enabled=True)
 
 
 def auth_rate() -> str:
-    rate: str = current_app.config["AUTH_RATE_LIMIT"]
-    return rate
+    return current_settings().auth_rate_limit
 
 
 def submitted_email() -> str:
     """Limits guessing at one account from many addresses."""
     body = request.get_json(silent=True)
     email = body.get("email") if isinstance(body, dict) else None
-    return f"email:{email.strip().lower()}" if isinstance(email, str) else get_remote_address()
+    return f"email:{normalise_email(email)}" if isinstance(email, str) else get_remote_address()

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app, request
+from flask import request
 from flask.views import MethodView
 from werkzeug.http import dump_cookie
 
 from app.api import Blueprint
-from app.composition import auth_service
+from app.composition import auth_service, current_settings
 from app.rate_limits import auth_rate, limiter, submitted_email
 from app.schemas.users import AccessTokenSchema, CredentialsSchema, RegistrationSchema, UserSchema
 from app.services.auth import IssuedTokens
-from app.settings import AppEnv, Settings
+from app.settings import AppEnv
 
 blp = Blueprint("auth", __name__, url_prefix="/api/auth", description="Accounts and sessions.")
 
@@ -100,13 +100,12 @@ def _session_response(issued: IssuedTokens) -> Any:
 
 
 def _refresh_cookie(value: str, *, max_age: int) -> str:
-    settings: Settings = current_app.extensions["settings"]
     return dump_cookie(
         REFRESH_COOKIE,
         value,
         max_age=max_age,
         path=COOKIE_PATH,
-        secure=settings.app_env is not AppEnv.DEVELOPMENT,
+        secure=current_settings().app_env is not AppEnv.DEVELOPMENT,
         httponly=True,
         samesite="Strict",
     )

@@ -35,7 +35,7 @@ class SqlUserRepository(SqlRepository[User]):
         return self.session.scalar(select(User).where(User.email == email))
 
     def count(self) -> int:
-        return self.session.scalar(select(func.count(User.id))) or 0
+        return self.session.scalar(select(func.count()).select_from(User)) or 0
 
     def page(self, *, limit: int, offset: int) -> Sequence[User]:
         return self.session.scalars(
