@@ -10,6 +10,9 @@ cd "$BACKEND"
 DATABASE_URL=$(fresh_database contract_check)
 # The auth rate limit is tested in pytest; here it would only hide the logic behind 429s.
 export DATABASE_URL APP_ENV=test LOG_LEVEL=WARNING AUTH_RATE_LIMIT=100000/minute
+# Outside development the app takes no key written in the repository: a random one per run.
+SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')
+export SECRET_KEY
 "$VENV/bin/alembic" -x quiet upgrade head >/dev/null 2>&1
 
 mkdir -p "$ROOT/.run"

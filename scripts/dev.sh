@@ -5,6 +5,8 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 source "$ROOT/scripts/ui-lib.sh"
 load_env
+# make dev is the one start that is development by default (every other start is production).
+export APP_ENV=${APP_ENV:-development}
 ensure_python_env
 ensure_ui_deps
 UI_PORT=${UI_PORT:-5173}

@@ -37,6 +37,9 @@ DATABASE_URL=$(fresh_database e2e_check)
 # APP_ENV=test: the refresh cookie is Secure, which browsers accept from 127.0.0.1.
 # The flow signs in and refreshes more often than the per-minute limit a real user gets.
 export DATABASE_URL APP_ENV=test LOG_LEVEL=WARNING AUTH_RATE_LIMIT=1000/minute FLASK_SKIP_DOTENV=1
+# Outside development the app takes no key written in the repository: a random one per run.
+SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')
+export SECRET_KEY
 export E2E_ADMIN_EMAIL=admin@example.com E2E_ADMIN_PASSWORD=admin-password-e2e
 (cd "$BACKEND" && "$VENV/bin/alembic" -x quiet upgrade head >/dev/null 2>&1)
 (cd "$BACKEND" && ADMIN_PASSWORD=$E2E_ADMIN_PASSWORD "$VENV/bin/flask" --app app create-admin "$E2E_ADMIN_EMAIL" >/dev/null)

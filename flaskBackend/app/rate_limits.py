@@ -6,6 +6,8 @@ from flask import request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
+# Registers the postgresql+psycopg:// storage scheme with `limits`.
+from app import rate_limit_storage  # noqa: F401
 from app.composition import current_settings
 from app.services.auth import normalise_email
 

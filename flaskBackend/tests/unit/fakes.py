@@ -19,7 +19,7 @@ class FakeTaskRepository:
     def __init__(self) -> None:
         self.rows: dict[int, Task] = {}
 
-    def get(self, entity_id: int) -> Task | None:
+    def get(self, entity_id: int, *, for_update: bool = False) -> Task | None:
         return self.rows.get(entity_id)
 
     def add(self, entity: Task) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 import pytest
 
 from app.settings import AppEnv, Settings, SettingsError
@@ -17,6 +19,7 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_defaults_work_for_local_development(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DATABASE_URL", URL)
+    monkeypatch.setenv("APP_ENV", "development")
 
     settings = Settings.from_env()
 
@@ -27,6 +30,7 @@ def test_defaults_work_for_local_development(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_lists_and_numbers_are_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DATABASE_URL", URL)
+    monkeypatch.setenv("APP_ENV", "development")
     monkeypatch.setenv("CORS_ORIGINS", "http://localhost:5173,https://app.example.com")
     monkeypatch.setenv("API_PORT", "9000")
     monkeypatch.setenv("LOG_LEVEL", "debug")
@@ -53,6 +57,7 @@ def test_a_missing_or_malformed_value_names_the_variable(
     monkeypatch: pytest.MonkeyPatch, variable: str, value: str | None
 ) -> None:
     monkeypatch.setenv("DATABASE_URL", URL)
+    monkeypatch.setenv("APP_ENV", "development")
     if value is None:
         monkeypatch.delenv(variable)
     else:
@@ -79,6 +84,6 @@ def test_production_refuses_a_missing_default_or_short_secret_key(
 def test_production_starts_with_a_strong_secret_key(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DATABASE_URL", URL)
     monkeypatch.setenv("APP_ENV", "production")
-    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("SECRET_KEY", secrets.token_urlsafe(32))
 
     assert Settings.from_env().app_env is AppEnv.PRODUCTION
