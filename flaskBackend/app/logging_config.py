@@ -21,8 +21,8 @@ REQUEST_ID_HEADER = "X-Request-ID"
 # A caller-supplied id is kept only if it is short and harmless in a log line.
 SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 TEXT_FORMAT = "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"
-JSON_FIELDS = "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s"
-JSON_RENAMES = {"asctime": "time", "levelname": "level", "name": "logger"}
+JSON_FIELDS = "%(levelname)s %(name)s %(message)s %(request_id)s"
+JSON_RENAMES = {"levelname": "level", "name": "logger"}
 
 requests_log = logging.getLogger("app.requests")
 
@@ -40,7 +40,8 @@ def formatter_config(settings: Settings) -> dict[str, Any]:
         "()": "pythonjsonlogger.json.JsonFormatter",
         "fmt": JSON_FIELDS,
         "rename_fields": JSON_RENAMES,
-        "timestamp": False,
+        # ISO 8601 in UTC, under "time".
+        "timestamp": "time",
     }
 
 
@@ -81,6 +82,7 @@ def gunicorn_logconfig(settings: Settings) -> dict[str, Any]:
                 "filters": ["request_id"],
             }
         },
+        "root": {"level": settings.log_level, "handlers": ["stdout"]},
         "loggers": {
             "gunicorn.error": {
                 "level": settings.log_level,
