@@ -54,7 +54,8 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # home cannot create: an error line at every start. Nothing here uses it; signals still work.
 control_socket_disable = True
 
-# Oversized request lines and headers get a 400 from gunicorn before the app sees them:
+# Oversized requests are refused by gunicorn before the app sees them (414 URI Too Long, 431
+# Request Header Fields Too Large, as plain text):
 # 8 KiB for the request line (URL and query), 100 headers of at most 8 KiB each.
 limit_request_line = 8190
 limit_request_fields = 100
