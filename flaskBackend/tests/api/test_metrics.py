@@ -8,10 +8,8 @@ from flask.testing import FlaskClient
 
 
 def count_of(text: str, endpoint: str, status: str) -> float:
-    found = re.search(
-        rf'http_requests_total\{{endpoint="{re.escape(endpoint)}",method="GET",status="{status}"\}} (\S+)',
-        text,
-    )
+    labels = f'endpoint="{re.escape(endpoint)}",method="GET",status="{status}"'
+    found = re.search(rf"http_requests_total\{{{labels}\}} (\S+)", text)
     return float(found.group(1)) if found else 0.0
 
 
