@@ -122,3 +122,13 @@ def test_hsts_behind_the_trusted_proxy_follows_x_forwarded_proto(
     )
     # Without a trusted proxy, anyone could send the header: it is ignored.
     assert "Strict-Transport-Security" not in (direct.get("/api/health", headers=forwarded).headers)
+
+
+@pytest.mark.parametrize(
+    "email", ["nul\u0000@example.com", "lone\ud800@example.com", "x" * 100_000]
+)
+def test_any_email_string_is_a_safe_rate_limit_key(anonymous: FlaskClient, email: str) -> None:
+    # The per-email key is computed before validation: it must not reach the store as it is.
+    response = anonymous.post("/api/auth/login", json={"email": email, "password": "whatever"})
+
+    assert response.status_code in (401, 422), response.get_data(as_text=True)
