@@ -16,30 +16,31 @@ dev: ## Install what is missing, start PostgreSQL, migrate, seed, serve the API 
 serve: ## Production server (gunicorn) against DATABASE_URL, after migrating
 	@bash scripts/serve.sh
 
-test: ## Every test and check, against a throwaway PostgreSQL
-	@bash scripts/with-test-db.sh $(MAKE) --no-print-directory check lint-containers test-backend contract test-ui e2e
-	@echo "make test: all passed"
+test: ## Every test and check against a throwaway PostgreSQL; ends with "tests: N passed, F failed"
+	@bash scripts/test.sh
 
-test-backend: venv ## pytest with coverage (its own throwaway PostgreSQL unless TEST_DATABASE_URL)
-	cd $(BACKEND) && .venv/bin/pytest --cov --cov-report=term
+test-backend: ## pytest with coverage (a throwaway PostgreSQL unless TEST_DATABASE_URL)
+	@bash scripts/test.sh backend
 
-check: venv ## Lint, format, types and the layer contracts
-	cd $(BACKEND) && .venv/bin/ruff check . && .venv/bin/ruff format --check .
-	cd $(BACKEND) && .venv/bin/mypy
-	cd $(BACKEND) && .venv/bin/lint-imports --no-cache
+check: ## Lint, format, types and the layer contracts
+	@bash scripts/test.sh check
 
-contract: venv ## schemathesis against the running app (needs TEST_DATABASE_URL; make test sets it)
-	@bash scripts/with-test-db.sh bash scripts/contract.sh
+contract: ## schemathesis against the real server (gunicorn), from the OpenAPI document
+	@bash scripts/test.sh contract
 
-.PHONY: test-ui e2e client
-test-ui: ## UI: lint, types, unit tests, build, bundle size, client drift (scripts/ui.sh)
-	@bash scripts/ui.sh
+.PHONY: test-ui e2e client fmt
+test-ui: ## UI: lint, types, unit tests, build, bundle size, client drift
+	@bash scripts/test.sh ui
 
 e2e: ## UI in Chromium against the real API and a throwaway PostgreSQL (Playwright, axe)
-	@bash scripts/e2e.sh
+	@bash scripts/test.sh e2e
 
 client: venv ## Regenerate the UI's typed API client from the OpenAPI document
 	@bash scripts/client.sh
+
+fmt: venv ## Format and auto-fix the backend (ruff) and the UI (Prettier, ESLint)
+	cd $(BACKEND) && .venv/bin/ruff check --fix . && .venv/bin/ruff format .
+	@source scripts/lib.sh && ensure_ui_deps && ui_yarn format && ui_yarn eslint --fix .
 
 .PHONY: bench  # bench/ is a folder: without this, make would call the target done
 bench: ## Benchmark the API against a frameworkless baseline with wrk (BENCH_ROWS, BENCH_SECONDS)
@@ -60,10 +61,12 @@ lock: venv ## Re-lock Python dependencies (runtime, dev, bench; hashes, no index
 venv:
 	@$(PYENV)
 
-clean: ## Remove the virtualenv, caches and local data (.run/)
-	rm -rf $(BACKEND)/.venv .run $(BACKEND)/.coverage
+clean: ## Remove the virtualenv, node_modules, every cache and report the suite writes, and local data (.run/)
+	rm -rf .run $(BACKEND)/.venv $(BACKEND)/.coverage $(BACKEND)/.hypothesis $(BACKEND)/.schemathesis \
+	  $(BACKEND)/.mypy_cache $(BACKEND)/.ruff_cache $(BACKEND)/.pytest_cache \
+	  ui/node_modules ui/dist ui/test-results ui/playwright-report ui/.yarn/install-state.gz
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 .PHONY: lint-containers
 lint-containers: ## Compose files, Dockerfiles (hadolint) and the containers' commands, without Docker
-	@bash scripts/lint-containers.sh
+	@bash scripts/test.sh containers

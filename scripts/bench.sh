@@ -18,35 +18,16 @@ warmup=${BENCH_WARMUP:-2}
 [[ $seconds =~ ^[1-9][0-9]*$ && $warmup =~ ^[1-9][0-9]*$ ]] \
   || die "BENCH_SECONDS and BENCH_WARMUP must be whole numbers of seconds"
 
-if ! command -v wrk >/dev/null; then
-  [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null \
-    || die "wrk is not installed: apt-get install wrk (Debian/Ubuntu), or your system's package"
-  echo "Installing wrk with apt-get..." >&2
-  apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-fi
-
+need_package wrk wrk
 ensure_python_env
-# The bench's own packages (the baseline's pool, the chart), only for make bench. The lock
-# must pin what dev.txt pins, or installing it would change the packages make test uses.
-lock="$BACKEND/requirements/bench.txt"
-pins() { grep -oE '^[A-Za-z0-9._-]+==[^ ;]+' "$1" | sort -u; }
-stale=$(comm -23 <(pins "$BACKEND/requirements/dev.txt") <(pins "$lock") | xargs)
-[ -z "$stale" ] || die "requirements/bench.txt does not pin $stale as dev.txt does:" \
-  "re-lock it with the command in its first lines"
-stamp="$VENV/.bench-installed-$(sha256sum "$lock" | cut -c1-16)"
-if [ ! -f "$stamp" ]; then
-  echo "Installing the bench requirements into flaskBackend/.venv..." >&2
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check --require-hashes --no-deps \
-    -r "$lock"
-  rm -f "$VENV"/.bench-installed-*
-  touch "$stamp"
-fi
+# The bench's own packages (the baseline's pool, the chart), only for make bench; make lock
+# constrains them to dev.txt's pins, so installing them changes nothing make test uses.
+stamp="$VENV/.bench-installed-$(sha256sum "$BACKEND/requirements/bench.txt" | cut -c1-16)"
+[ -f "$stamp" ] || { "$VENV/bin/python" -m pip install -q --disable-pip-version-check \
+  --require-hashes --no-deps -r "$BACKEND/requirements/bench.txt" && touch "$stamp"; }
 
 python() { "$VENV/bin/python" "$@"; }
-psql_bench() {
-  psql -X -q -tA -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d bench "$@"
-}
+psql_bench() { psql -X -q -tA -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d bench "$@"; }
 
 mkdir -p "$ROOT/.run"
 logs="$ROOT/.run/bench"
@@ -106,21 +87,7 @@ email=bench@example.com
 password=bench-password-$RANDOM$RANDOM
 python "$ROOT/bench/client.py" register "$api" "$email" "$password"
 owner=$(psql_bench -c "SELECT id FROM users WHERE email = '$email'")
-# One statement; titles unique per owner, creation times one second apart, mixed fields.
-psql_bench -v owner="$owner" -v rows="$rows" <<'SQL'
-INSERT INTO tasks (owner_id, title, description, status, priority, due_date, created_at,
-                   updated_at, version)
-SELECT :owner, 'Bench task ' || n,
-       CASE WHEN n % 3 = 0 THEN 'Seeded by make bench.' END,
-       (ARRAY['todo', 'doing', 'done'])[1 + n % 3],
-       1 + n % 5,
-       CASE WHEN n % 4 = 0 THEN current_date + n % 60 END,
-       now() - make_interval(secs => :rows - n),
-       now() - make_interval(secs => :rows - n),
-       1
-FROM generate_series(1, :rows) AS n;
-SQL
-psql_bench -c "VACUUM ANALYZE"
+psql_bench -v owner="$owner" -v rows="$rows" -f "$ROOT/bench/seed.sql"
 read -r first_id last_id < <(psql_bench -F ' ' -c "SELECT min(id), max(id) FROM tasks")
 token=$(python "$ROOT/bench/client.py" login "$api" "$email" "$password")
 python "$ROOT/bench/client.py" compare "$api" "$base" "$token" "$first_id"

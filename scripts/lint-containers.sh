@@ -59,7 +59,7 @@ else:
 PY
 }
 
-# Inside with-test-db.sh: the API images' commands against a throwaway PostgreSQL, each run in a
+# With TEST_DATABASE_URL (make test sets it): the API images' commands against a throwaway PostgreSQL, each run in a
 # directory holding only what its stage copies, so a file the image lacks fails here too.
 backend_commands() {
   local port server status=0
@@ -152,7 +152,7 @@ done
 
 echo "The containers' commands, run here:"
 mkdir -p "$ROOT/.run"
-bash "$ROOT/scripts/with-test-db.sh" bash "$ROOT/scripts/lint-containers.sh" --backend-commands
+bash "$ROOT/scripts/lint-containers.sh" --backend-commands
 
 if [ -f ui/package.json ]; then
   command -v corepack >/dev/null || die "corepack (Node 20+) is needed to build the UI"

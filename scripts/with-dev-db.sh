@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Run a command in flaskBackend/ against the make dev database, starting it for the command
-# if it is not already running (and stopping it again afterwards).
+# Run a command in flaskBackend/ against the make dev database, starting the cluster for the
+# command if it is not running (and stopping it again afterwards).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 load_env

@@ -1,8 +1,16 @@
 import { defineConfig } from '@playwright/test';
 
-// scripts/e2e.sh starts the real API, PostgreSQL and `vite preview`, then passes the URL here.
-const baseURL = process.env.E2E_BASE_URL;
-if (!baseURL) throw new Error('E2E_BASE_URL is not set: run the end-to-end tests with `make e2e`');
+// `make e2e` (scripts/test.sh) prepares a fresh, migrated database with an administrator, builds
+// the UI and picks two free ports; Playwright then starts the real API (gunicorn) and the built UI
+// (vite preview, forwarding /api) itself, and stops both when the tests end.
+const { DATABASE_URL, SECRET_KEY, E2E_API_PORT, E2E_UI_PORT } = process.env;
+if (!DATABASE_URL || !SECRET_KEY || !E2E_API_PORT || !E2E_UI_PORT) {
+  throw new Error(
+    'run the end-to-end tests with `make e2e`: it sets DATABASE_URL, SECRET_KEY and the ports',
+  );
+}
+const api = `http://127.0.0.1:${E2E_API_PORT}`;
+const baseURL = `http://127.0.0.1:${E2E_UI_PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -14,6 +22,34 @@ export default defineConfig({
   reporter: [['list']],
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  webServer: [
+    {
+      command: '../flaskBackend/.venv/bin/gunicorn -c gunicorn.conf.py --access-logfile /dev/null',
+      cwd: '../flaskBackend',
+      url: `${api}/api/health`,
+      // APP_ENV=test: the refresh cookie is Secure, which browsers accept from 127.0.0.1. The flow
+      // signs in and refreshes more often than the per-minute limit a real user gets.
+      env: {
+        DATABASE_URL,
+        SECRET_KEY,
+        APP_ENV: 'test',
+        LOG_LEVEL: 'WARNING',
+        AUTH_RATE_LIMIT: '1000/minute',
+        API_HOST: '127.0.0.1',
+        API_PORT: E2E_API_PORT,
+        GUNICORN_WORKERS: '2',
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: 'node_modules/.bin/vite preview',
+      url: baseURL,
+      env: { API_PORT: E2E_API_PORT, UI_PORT: E2E_UI_PORT },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
   use: {
     baseURL,
     trace: 'retain-on-failure',

@@ -20,6 +20,7 @@ from app.logging_config import configure_logging
 from app.metrics import register_metrics
 from app.rate_limits import limiter
 from app.security_headers import register_security_headers
+from app.services.passwords import Passwords
 from app.settings import AppEnv, Settings
 from app.tracing import exporting_tracer_provider, register_tracing, tracing_configured
 
@@ -78,6 +79,11 @@ def _flask_config(settings: Settings) -> dict[str, object]:
 
 def register_extensions(app: Flask, settings: Settings, database: Database) -> None:
     app.extensions["settings"] = settings
+    app.extensions["passwords"] = Passwords(
+        time_cost=settings.argon2_time_cost,
+        memory_cost=settings.argon2_memory_cost,
+        parallelism=settings.argon2_parallelism,
+    )
     database.init_app(app)
     limiter.init_app(app)
     # Credentials are allowed so a browser on an allowed origin can send the auth cookie.

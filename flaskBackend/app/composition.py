@@ -1,6 +1,6 @@
 """Builds each service with its unit of work for the current request.
 
-Tests build the same services over in-memory fakes instead (tests/unit/fakes.py).
+Tests build the same services over the test's transaction instead (tests/conftest.py: uow).
 """
 
 from flask import current_app
@@ -27,6 +27,12 @@ def current_settings() -> Settings:
     return settings
 
 
+def passwords() -> Passwords:
+    """The app's one hasher, built by create_app() at the settings' cost."""
+    hasher: Passwords = current_app.extensions["passwords"]
+    return hasher
+
+
 def task_service() -> TaskService:
     return TaskService(_unit_of_work())
 
@@ -35,14 +41,14 @@ def auth_service() -> AuthService:
     settings = current_settings()
     return AuthService(
         _unit_of_work(),
-        Passwords(),
+        passwords(),
         AccessTokens(settings.secret_key, settings.access_token_ttl),
         settings.refresh_token_ttl,
     )
 
 
 def user_service() -> UserService:
-    return UserService(_unit_of_work(), Passwords())
+    return UserService(_unit_of_work(), passwords())
 
 
 def readiness_service() -> ReadinessService:

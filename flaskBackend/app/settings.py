@@ -20,6 +20,9 @@ SECRET_KEY_MIN_DISTINCT = 16
 
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+# Argon2id's cost: argon2-cffi's defaults (RFC 9106's second recommendation) unless set. Production
+# refuses anything under OWASP's minimum (19 MiB, 2 passes); tests use far cheaper ones.
+ARGON2_PRODUCTION_MINIMUM = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}
 
 
 class AppEnv(StrEnum):
@@ -48,6 +51,9 @@ class Settings:
     # Empty: the counters live in the app's own PostgreSQL (app/rate_limit_storage.py).
     ratelimit_storage_uri: str = ""
     proxy_count: int = 0
+    argon2_time_cost: int = 3
+    argon2_memory_cost: int = 65536  # KiB
+    argon2_parallelism: int = 4
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -81,14 +87,18 @@ class Settings:
                     "RATELIMIT_STORAGE_URI", "", validate=_ratelimit_storage
                 ),
                 proxy_count=env.int("PROXY_COUNT", 0, validate=Range(0, 5)),
+                argon2_time_cost=env.int("ARGON2_TIME_COST", 3, validate=Range(1, 20)),
+                argon2_memory_cost=env.int("ARGON2_MEMORY_COST", 65536, validate=Range(8, 4 << 20)),
+                argon2_parallelism=env.int("ARGON2_PARALLELISM", 4, validate=Range(1, 64)),
             )
         except EnvError as error:
             raise SettingsError(_one_line(error)) from None
-        settings.refuse_unsafe_secret_key()
+        settings.refuse_unsafe_production_settings()
         return settings
 
-    def refuse_unsafe_secret_key(self) -> None:
-        """Outside development, a key anyone could know (or guess) would let them mint tokens."""
+    def refuse_unsafe_production_settings(self) -> None:
+        """Outside development, a key anyone could know (or guess) would let them mint tokens;
+        in production, Argon2 must cost at least its minimum."""
         if self.app_env is AppEnv.DEVELOPMENT:
             return
         key = self.secret_key
@@ -103,6 +113,11 @@ class Settings:
                 f"outside development (APP_ENV={self.app_env.value}); for example the output of "
                 "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'"
             )
+        if self.app_env is not AppEnv.PRODUCTION:
+            return
+        for name, minimum in ARGON2_PRODUCTION_MINIMUM.items():
+            if getattr(self, f"argon2_{name}") < minimum:
+                raise SettingsError(f"ARGON2_{name.upper()}: at least {minimum} in production")
 
 
 def _postgres_url(value: str) -> bool:
