@@ -47,11 +47,11 @@ bench: ## Benchmark the API against a frameworkless baseline with wrk (BENCH_ROW
 	@bash scripts/bench.sh
 
 migrate: ## Upgrade the make dev database to the newest migration
-	@bash scripts/with-dev-db.sh .venv/bin/alembic upgrade head
+	@bash scripts/dev.sh run .venv/bin/alembic upgrade head
 
 migration: ## Autogenerate a migration from the models: make migration m="add x"
 	@test -n "$(m)" || { echo 'usage: make migration m="what changed"'; exit 2; }
-	@bash scripts/with-dev-db.sh bash -c '.venv/bin/alembic upgrade head && .venv/bin/alembic revision --autogenerate -m "$(m)"'
+	@bash scripts/dev.sh run bash -c '.venv/bin/alembic upgrade head && .venv/bin/alembic revision --autogenerate -m "$(m)"'
 
 lock: venv ## Re-lock Python dependencies (runtime, dev, bench; hashes, no index URLs) from pyproject.toml
 	cd $(BACKEND) && .venv/bin/uv pip compile pyproject.toml --generate-hashes --universal --python-version 3.11 -q -o requirements/runtime.txt

@@ -1,15 +1,35 @@
 #!/usr/bin/env bash
 # make dev: install what is missing, start the local PostgreSQL, migrate, seed, then serve the API
 # (Flask, reload) and the UI (Vite, hot reload, /api forwarded). Ctrl-C, SIGTERM or SIGHUP stops all three.
+#   scripts/dev.sh run CMD...   runs CMD in flaskBackend/ against the dev database instead (make
+#                               migrate, make migration), starting the cluster for it if it is down
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 load_env
 # make dev is the one start that is development by default (every other start is production).
 export APP_ENV=${APP_ENV:-development}
 ensure_python_env
+postgres() { bash "$ROOT/scripts/postgres.sh" "$@"; }
+# The cluster lives in .run/postgres, or, when the postgres user cannot enter the checkout (one
+# under /root, say), in a folder under /var/tmp that .run/postgres links to.
+data_dir="$ROOT/.run/postgres"
+mkdir -p "$ROOT/.run"
+if [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -x "$ROOT/.run"; then
+  elsewhere="/var/tmp/flask-template-$(echo "$ROOT" | sha256sum | cut -c1-12)"
+  mkdir -p "$elsewhere" && chown postgres: "$elsewhere"
+  [ -L "$data_dir" ] || ln -sfn "$elsewhere/postgres" "$data_dir"
+  data_dir="$elsewhere/postgres"
+fi
+
+if [ "${1:-}" = run ]; then
+  postgres running "$data_dir" || { postgres start "$data_dir" "$POSTGRES_PORT" && trap 'postgres stop "$data_dir"' EXIT; }
+  postgres createdb "$POSTGRES_PORT" "$POSTGRES_DB" "$POSTGRES_USER" "$POSTGRES_PASSWORD"
+  cd "$BACKEND" && "${@:2}"
+  exit
+fi
+
 ensure_ui_deps
 export UI_PORT=${UI_PORT:-5173}
-data_dir=$(dev_data_dir)
 servers=()
 stop_all() {
   trap - EXIT INT TERM HUP
@@ -17,15 +37,15 @@ stop_all() {
   # esbuild) stop with it.
   for pid in "${servers[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  bash "$ROOT/scripts/postgres.sh" stop "$data_dir"
+  postgres stop "$data_dir"
 }
 trap stop_all EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 trap 'exit 129' HUP
 
-bash "$ROOT/scripts/postgres.sh" start "$data_dir" "$POSTGRES_PORT"
-bash "$ROOT/scripts/postgres.sh" createdb "$POSTGRES_PORT" "$POSTGRES_DB" "$POSTGRES_USER" "$POSTGRES_PASSWORD"
+postgres start "$data_dir" "$POSTGRES_PORT"
+postgres createdb "$POSTGRES_PORT" "$POSTGRES_DB" "$POSTGRES_USER" "$POSTGRES_PASSWORD"
 cd "$BACKEND"
 "$VENV/bin/alembic" upgrade head
 "$VENV/bin/flask" --app app seed

@@ -69,20 +69,6 @@ ensure_ui_deps() {
   touch "$stamp"
 }
 
-# Where make dev keeps its cluster: .run/postgres, or, when the postgres user cannot enter the
-# checkout (one under /root, say), a folder under /var/tmp linked from .run/postgres.
-dev_data_dir() {
-  local wanted="$ROOT/.run/postgres" elsewhere
-  mkdir -p "$ROOT/.run"
-  if [ "$(id -u)" -ne 0 ] || runuser -u postgres -- test -x "$ROOT/.run" 2>/dev/null; then
-    echo "$wanted" && return
-  fi
-  elsewhere="/var/tmp/flask-template-$(echo "$ROOT" | sha256sum | cut -c1-12)"
-  mkdir -p "$elsewhere/postgres" && chown postgres: "$elsewhere"
-  [ -L "$wanted" ] || ln -sfn "$elsewhere/postgres" "$wanted"
-  echo "$elsewhere/postgres"
-}
-
 # Run a command silently; show what it said only if it fails.
 quietly() {
   local output
