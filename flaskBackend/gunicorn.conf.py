@@ -1,18 +1,20 @@
 """gunicorn settings for `make serve` and the container, from the environment."""
 
+import glob
 import multiprocessing
 import os
-import shutil
 import sys
 import tempfile
 from typing import Any
 
 # Prometheus metrics summed over every worker (prometheus_client's multiprocess mode): each
-# worker writes its samples under this folder, emptied at start so no old worker's numbers
-# linger. It must be set before anything imports prometheus_client, so before the app.
+# worker writes its samples under this folder, whose old samples are removed at start so no
+# old worker's numbers linger. It must be set before anything imports prometheus_client.
 metrics_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR") or tempfile.mkdtemp(prefix="api-metrics-")
-shutil.rmtree(metrics_dir, ignore_errors=True)
 os.makedirs(metrics_dir, exist_ok=True)
+# Only the sample files: the folder may be one the operator chose, with other things in it.
+for stale in glob.glob(os.path.join(metrics_dir, "*.db")):
+    os.remove(stale)
 os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
