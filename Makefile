@@ -65,5 +65,9 @@ clean: ## Remove the virtualenv, caches and local data (.run/)
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 .PHONY: lint-containers
-lint-containers: ## Compose files, Dockerfiles (hadolint) and the containers' commands, without Docker
+lint-containers: ## Dockerfiles (hadolint), compose files, the workflow and the Kubernetes manifests, without Docker
 	@bash scripts/lint-containers.sh
+
+.PHONY: test-containers
+test-containers: ## Build, start and test the stack on a real Docker engine (needs Docker; not in make test)
+	@bash scripts/test-containers.sh
