@@ -68,5 +68,9 @@ clean: ## Remove the virtualenv, node_modules, every cache and report the suite 
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 .PHONY: lint-containers
-lint-containers: ## Compose files, Dockerfiles (hadolint) and the containers' commands, without Docker
+lint-containers: ## Dockerfiles (hadolint), compose files, the workflow and the Kubernetes manifests, without Docker
 	@bash scripts/test.sh containers
+
+.PHONY: test-containers
+test-containers: ## Build, start and test the stack on a real Docker engine (needs Docker; not in make test)
+	@bash scripts/test-containers.sh

@@ -50,7 +50,7 @@ steps=("$@")
 [ $# -gt 0 ] || steps=(check containers backend contract ui e2e)
 rm -rf "$reports" && mkdir -p "$reports"
 ensure_python_env
-if [ -z "${TEST_DATABASE_URL:-}" ] && [[ " ${steps[*]} " =~ \ (containers|backend|contract|e2e)\  ]]; then
+if [ -z "${TEST_DATABASE_URL:-}" ] && [[ " ${steps[*]} " =~ \ (backend|contract|e2e)\  ]]; then
   read -r TEST_DATABASE_URL data_dir < <(bash "$ROOT/scripts/postgres.sh" throwaway) || exit 1
   trap 'bash "$ROOT/scripts/postgres.sh" discard "$data_dir"' EXIT
   export TEST_DATABASE_URL
