@@ -6,6 +6,8 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 load_env
+# make dev is the one start that is development by default (every other start is production).
+export APP_ENV=${APP_ENV:-development}
 ensure_python_env
 postgres() { bash "$ROOT/scripts/postgres.sh" "$@"; }
 # The cluster lives in .run/postgres, or, when the postgres user cannot enter the checkout (one

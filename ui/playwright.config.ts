@@ -3,9 +3,11 @@ import { defineConfig } from '@playwright/test';
 // `make e2e` (scripts/test.sh) prepares a fresh, migrated database with an administrator, builds
 // the UI and picks two free ports; Playwright then starts the real API (gunicorn) and the built UI
 // (vite preview, forwarding /api) itself, and stops both when the tests end.
-const { DATABASE_URL, E2E_API_PORT, E2E_UI_PORT } = process.env;
-if (!DATABASE_URL || !E2E_API_PORT || !E2E_UI_PORT) {
-  throw new Error('run the end-to-end tests with `make e2e`: it sets DATABASE_URL and the ports');
+const { DATABASE_URL, SECRET_KEY, E2E_API_PORT, E2E_UI_PORT } = process.env;
+if (!DATABASE_URL || !SECRET_KEY || !E2E_API_PORT || !E2E_UI_PORT) {
+  throw new Error(
+    'run the end-to-end tests with `make e2e`: it sets DATABASE_URL, SECRET_KEY and the ports',
+  );
 }
 const api = `http://127.0.0.1:${E2E_API_PORT}`;
 const baseURL = `http://127.0.0.1:${E2E_UI_PORT}`;
@@ -29,6 +31,7 @@ export default defineConfig({
       // signs in and refreshes more often than the per-minute limit a real user gets.
       env: {
         DATABASE_URL,
+        SECRET_KEY,
         APP_ENV: 'test',
         LOG_LEVEL: 'WARNING',
         AUTH_RATE_LIMIT: '1000/minute',

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 from flask_cors import CORS
+from opentelemetry.sdk.trace import TracerProvider
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app.api import Api
@@ -11,26 +12,45 @@ from app.cli import register_commands
 from app.controllers import BLUEPRINTS
 from app.controllers.access import BEARER_SCHEME
 from app.database import Database
+from app.docs import ASSETS_URL
+from app.docs import blueprint as docs_assets
 from app.errors import register_errorhandlers
+from app.json_provider import JsonProvider
 from app.logging_config import configure_logging
+from app.metrics import register_metrics
 from app.rate_limits import limiter
+from app.security_headers import register_security_headers
 from app.services.passwords import Passwords
 from app.settings import AppEnv, Settings
+from app.tracing import exporting_tracer_provider, register_tracing, tracing_configured
 
 
-def create_app(settings: Settings | None = None, *, database: Database | None = None) -> Flask:
-    """Build the app. Settings default to the environment; tests may pass their own database."""
+def create_app(
+    settings: Settings | None = None,
+    *,
+    database: Database | None = None,
+    tracer_provider: TracerProvider | None = None,
+) -> Flask:
+    """Build the app. Settings default to the environment; tests may pass their own database
+    and a tracer provider (tracing is otherwise on only when OTEL_* variables configure it)."""
     settings = settings or Settings.from_env()
+    database = database or Database.connect(settings)
     app = Flask(__name__)
+    app.json = JsonProvider(app)
     if settings.proxy_count:
         # Behind N trusted proxies, the client address (for rate limits) is in X-Forwarded-For.
         n = settings.proxy_count
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)  # type: ignore[method-assign]
     app.config.from_mapping(_flask_config(settings))
-    app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the schemas' field order
     configure_logging(app, settings)
-    register_extensions(app, settings, database or Database.connect(settings))
+    register_extensions(app, settings, database)
+    register_metrics(app, database.engine)
+    if tracer_provider is None and tracing_configured():
+        tracer_provider = exporting_tracer_provider()
+    if tracer_provider is not None:
+        register_tracing(app, database.engine, tracer_provider)
     register_errorhandlers(app)
+    register_security_headers(app)
     register_blueprints(app)
     register_commands(app)
     return app
@@ -43,14 +63,17 @@ def _flask_config(settings: Settings) -> dict[str, object]:
         "MAX_CONTENT_LENGTH": settings.max_content_length,
         # Errors always become problem+json responses, even in tests and debug mode.
         "PROPAGATE_EXCEPTIONS": False,
-        "RATELIMIT_STORAGE_URI": settings.ratelimit_storage_uri,
+        # Shared by every worker: Redis when given, otherwise the app's own PostgreSQL.
+        "RATELIMIT_STORAGE_URI": settings.ratelimit_storage_uri or settings.database_url,
+        # Any storage failure arrives as one StorageError, which answers 503 (app/errors.py).
+        "RATELIMIT_STORAGE_OPTIONS": {"wrap_exceptions": True},
         "API_TITLE": "Tasks API",
         "API_VERSION": "1.0.0",
         "OPENAPI_VERSION": "3.1.0",
         "OPENAPI_URL_PREFIX": "/api",
         "OPENAPI_JSON_PATH": "openapi.json",
         "OPENAPI_SWAGGER_UI_PATH": "/docs",
-        "OPENAPI_SWAGGER_UI_URL": "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
+        "OPENAPI_SWAGGER_UI_URL": ASSETS_URL,
     }
 
 
@@ -76,3 +99,4 @@ def register_blueprints(app: Flask) -> None:
     api.spec.components.security_scheme("bearerAuth", BEARER_SCHEME)
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
+    app.register_blueprint(docs_assets)

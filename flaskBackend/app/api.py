@@ -13,6 +13,7 @@ from flask_smorest.utils import prepare_response
 from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import HTTPException
 
+from app.json_provider import TOO_DEEP
 from app.problems import INVALID_FIELDS, PROBLEM_JSON, problem
 from app.schemas.problem import ProblemSchema
 
@@ -68,6 +69,12 @@ def _flat_messages(messages: Any) -> str | None:
 
 class JsonBodyParser(FlaskParser):
     """webargs reads a missing JSON body as {}; an endpoint that declares a body needs one."""
+
+    def _raw_load_json(self, req: Request) -> Any:
+        try:
+            return super()._raw_load_json(req)
+        except RecursionError:
+            abort(400, messages={"json": [TOO_DEEP]})
 
     def load_json(self, req: Request, schema: ma.Schema) -> Any:
         data = super().load_json(req, schema)

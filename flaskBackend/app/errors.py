@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+
 from flask import Flask, Response, request
+from limits.errors import StorageError
 from werkzeug.exceptions import UnsupportedMediaType
 
 from app.problems import INVALID_FIELDS, problem
@@ -16,6 +19,9 @@ from app.services.errors import (
     Unauthorized,
     Unavailable,
 )
+from app.services.unit_of_work import first_line
+
+log = logging.getLogger(__name__)
 
 STATUS_OF: dict[type[DomainError], int] = {
     Unauthorized: 401,
@@ -28,9 +34,13 @@ STATUS_OF: dict[type[DomainError], int] = {
 }
 
 METHODS_WITH_BODY = frozenset({"POST", "PUT", "PATCH"})
+# How long a client should wait before trying again while a dependency is down.
+RETRY_AFTER_SECONDS = "5"
 
 
 def register_errorhandlers(app: Flask) -> None:
+    app.register_error_handler(Unavailable, _unavailable)
+    app.register_error_handler(StorageError, _rate_limit_storage_unavailable)
     app.register_error_handler(DomainError, _domain_error)
     app.before_request(_refuse_non_json_bodies)
 
@@ -41,6 +51,17 @@ def _domain_error(error: DomainError) -> Response:
         return problem(status, INVALID_FIELDS, errors={error.field: [str(error)]})
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
     return problem(status, str(error), headers=headers)
+
+
+def _unavailable(error: Unavailable) -> Response:
+    # An outage is expected weather, not a bug: one line per request, no traceback.
+    log.warning("503 %s %s: %s", request.method, request.path, error.reason)
+    return problem(503, str(error), headers={"Retry-After": RETRY_AFTER_SECONDS})
+
+
+def _rate_limit_storage_unavailable(error: StorageError) -> Response:
+    message = "The rate-limit store is not answering; try again shortly."
+    return _unavailable(Unavailable(message, reason=first_line(error.storage_error)))
 
 
 def _refuse_non_json_bodies() -> None:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from flask import request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
+# Registers the postgresql+psycopg:// storage scheme with `limits`.
+from app import rate_limit_storage  # noqa: F401
 from app.composition import current_settings
 from app.services.auth import normalise_email
 
@@ -17,7 +21,14 @@ def auth_rate() -> str:
 
 
 def submitted_email() -> str:
-    """Limits guessing at one account from many addresses."""
+    """Limits guessing at one account from many addresses.
+
+    The key is a digest: the email has not been validated yet (it may hold NUL, lone
+    surrogates or a megabyte), and no store should keep addresses in clear text.
+    """
     body = request.get_json(silent=True)
     email = body.get("email") if isinstance(body, dict) else None
-    return f"email:{normalise_email(email)}" if isinstance(email, str) else get_remote_address()
+    if not isinstance(email, str):
+        return get_remote_address()
+    normalised = normalise_email(email).encode("utf-8", "surrogatepass")
+    return f"email:{hashlib.sha256(normalised).hexdigest()}"

@@ -10,8 +10,13 @@ from limits import parse_many
 from marshmallow import ValidationError
 from marshmallow.validate import OneOf, Range
 
-# Good enough on a laptop; production refuses to start with it.
+# Good enough on a laptop; every other environment refuses it.
 DEVELOPMENT_SECRET_KEY = "dev-secret-change-me-dev-secret-change-me"  # noqa: S105
+# Keys that have been written in this repository: public, so never accepted outside development.
+PUBLISHED_SECRET_KEYS = frozenset({DEVELOPMENT_SECRET_KEY})
+SECRET_KEY_MIN_LENGTH = 32
+# A random key of 32+ characters has well over 16 distinct ones; "x" * 40 or a phrase does not.
+SECRET_KEY_MIN_DISTINCT = 16
 
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -43,7 +48,8 @@ class Settings:
     access_token_ttl: int = 15 * 60
     refresh_token_ttl: int = 14 * 24 * 3600
     auth_rate_limit: str = "5/minute"
-    ratelimit_storage_uri: str = "memory://"
+    # Empty: the counters live in the app's own PostgreSQL (app/rate_limit_storage.py).
+    ratelimit_storage_uri: str = ""
     proxy_count: int = 0
     argon2_time_cost: int = 3
     argon2_memory_cost: int = 65536  # KiB
@@ -54,13 +60,19 @@ class Settings:
         """Parse and validate every setting; raise SettingsError naming the first bad one."""
         env = Env(expand_vars=True)
         try:
+            # Production unless told otherwise: a forgotten variable must not open the door.
             app_env = AppEnv(
-                env.str("APP_ENV", "development", validate=OneOf([e.value for e in AppEnv]))
+                env.str("APP_ENV", "production", validate=OneOf([e.value for e in AppEnv]))
             )
+            # Only development has a default key; everywhere else it must be given.
+            if app_env is AppEnv.DEVELOPMENT:
+                secret_key = env.str("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
+            else:
+                secret_key = env.str("SECRET_KEY")
             settings = cls(
                 app_env=app_env,
                 database_url=env.str("DATABASE_URL", validate=_postgres_url),
-                secret_key=env.str("SECRET_KEY", DEVELOPMENT_SECRET_KEY),
+                secret_key=secret_key,
                 log_level=env.str("LOG_LEVEL", "INFO", validate=_log_level).upper(),
                 cors_origins=tuple(env.list("CORS_ORIGINS", [])),
                 api_port=env.int("API_PORT", 8000, validate=Range(1, 65535)),
@@ -71,7 +83,9 @@ class Settings:
                     "REFRESH_TOKEN_TTL", 14 * 24 * 3600, validate=Range(60, 365 * 86400)
                 ),
                 auth_rate_limit=env.str("AUTH_RATE_LIMIT", "5/minute", validate=_rate_limit),
-                ratelimit_storage_uri=env.str("RATELIMIT_STORAGE_URI", "memory://"),
+                ratelimit_storage_uri=env.str(
+                    "RATELIMIT_STORAGE_URI", "", validate=_ratelimit_storage
+                ),
                 proxy_count=env.int("PROXY_COUNT", 0, validate=Range(0, 5)),
                 argon2_time_cost=env.int("ARGON2_TIME_COST", 3, validate=Range(1, 20)),
                 argon2_memory_cost=env.int("ARGON2_MEMORY_COST", 65536, validate=Range(8, 4 << 20)),
@@ -79,16 +93,28 @@ class Settings:
             )
         except EnvError as error:
             raise SettingsError(_one_line(error)) from None
-        settings.refuse_unsafe_production()
+        settings.refuse_unsafe_production_settings()
         return settings
 
-    def refuse_unsafe_production(self) -> None:
+    def refuse_unsafe_production_settings(self) -> None:
+        """Outside development, a key anyone could know (or guess) would let them mint tokens;
+        in production, Argon2 must cost at least its minimum."""
+        if self.app_env is AppEnv.DEVELOPMENT:
+            return
+        key = self.secret_key
+        weak = (
+            len(key) < SECRET_KEY_MIN_LENGTH
+            or len(set(key)) < SECRET_KEY_MIN_DISTINCT
+            or key in PUBLISHED_SECRET_KEYS
+        )
+        if weak:
+            raise SettingsError(
+                f"SECRET_KEY: set a random value of at least {SECRET_KEY_MIN_LENGTH} characters "
+                f"outside development (APP_ENV={self.app_env.value}); for example the output of "
+                "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'"
+            )
         if self.app_env is not AppEnv.PRODUCTION:
             return
-        if len(self.secret_key) < 32 or self.secret_key == DEVELOPMENT_SECRET_KEY:
-            raise SettingsError(
-                "SECRET_KEY: set a random value of at least 32 characters in production"
-            )
         for name, minimum in ARGON2_PRODUCTION_MINIMUM.items():
             if getattr(self, f"argon2_{name}") < minimum:
                 raise SettingsError(f"ARGON2_{name.upper()}: at least {minimum} in production")
@@ -97,6 +123,15 @@ class Settings:
 def _postgres_url(value: str) -> bool:
     if not value.startswith("postgresql+psycopg://"):
         raise ValidationError("must start with postgresql+psycopg://")
+    return True
+
+
+RATELIMIT_SCHEMES = ("memory://", "redis://", "rediss://", "redis+sentinel://")
+
+
+def _ratelimit_storage(value: str) -> bool:
+    if value and not value.startswith(RATELIMIT_SCHEMES):
+        raise ValidationError("must be empty (the app's PostgreSQL), memory:// or a redis:// URL")
     return True
 
 

@@ -17,8 +17,11 @@ class SqlRepository(Generic[ModelT]):
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def get(self, entity_id: int) -> ModelT | None:
-        entity: ModelT | None = self.session.get(self.model, entity_id)
+    def get(self, entity_id: int, *, for_update: bool = False) -> ModelT | None:
+        """for_update locks the row until commit, so a write based on it cannot be lost."""
+        entity: ModelT | None = self.session.get(
+            self.model, entity_id, with_for_update=for_update or None
+        )
         return entity
 
     def add(self, entity: ModelT) -> None:

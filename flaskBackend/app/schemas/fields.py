@@ -26,3 +26,13 @@ class Text(fields.String):
         except UnicodeEncodeError:
             raise self.make_error("unicode") from None
         return text.strip() if self.strip else text
+
+
+class StrictBoolean(fields.Boolean):
+    """Only JSON true and false. fields.Boolean(truthy={True}) still takes 1 and 1.0, because
+    1 == True in Python; "yes", 0 or 1.0 would be a guess about what the caller meant."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> bool:
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value

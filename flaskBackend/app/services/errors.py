@@ -18,7 +18,11 @@ class PreconditionFailed(DomainError):
 
 
 class Unavailable(DomainError):
-    """A dependency the service needs is not answering."""
+    """A dependency the service needs is not answering; `reason` is for the log, not the caller."""
+
+    def __init__(self, message: str, *, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason or message
 
 
 class Unauthorized(DomainError):

@@ -78,7 +78,7 @@ class TaskService:
     ) -> Task:
         """Apply a partial update; if_version_in, when given, holds the versions the caller saw."""
         with self.uow:
-            task = self._visible(caller, task_id)
+            task = self._visible(caller, task_id, for_update=True)
             _check_version(task, if_version_in)
             if "title" in changes and changes["title"] != task.title:
                 self._ensure_title_free(task.owner_id, changes["title"], excluding_id=task.id)
@@ -91,13 +91,15 @@ class TaskService:
         self, caller: Principal, task_id: int, *, if_version_in: Set[int] | None = None
     ) -> None:
         with self.uow:
-            task = self._visible(caller, task_id)
+            task = self._visible(caller, task_id, for_update=True)
             _check_version(task, if_version_in)
             self.uow.tasks.delete(task)
             self.uow.commit()
 
-    def _visible(self, caller: Principal, task_id: int) -> Task:
-        task = self.uow.tasks.get(task_id)
+    def _visible(self, caller: Principal, task_id: int, *, for_update: bool = False) -> Task:
+        # Writes lock the row they read: a concurrent writer waits, then sees the new version,
+        # so without If-Match the last write wins instead of failing on a version it never saw.
+        task = self.uow.tasks.get(task_id, for_update=for_update)
         # Another user's task is "not found", not "forbidden": its existence is not leaked.
         if task is None or not (caller.user.is_admin or task.owner_id == caller.user.id):
             raise NotFound(f"Task {task_id} does not exist.")

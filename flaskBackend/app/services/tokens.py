@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -11,6 +12,9 @@ from dataclasses import dataclass
 import jwt
 
 ALGORITHM = "HS256"
+# User ids are PostgreSQL integers; a subject outside them names no one and must not reach SQL.
+MAX_USER_ID = 2**31 - 1
+USER_ID = re.compile(r"[1-9][0-9]{0,9}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +54,18 @@ class AccessTokens:
             )
             if claims["typ"] != "access":
                 raise InvalidToken("not an access token")
-            return AccessClaims(user_id=int(claims["sub"]), session=uuid.UUID(claims["sid"]))
+            return AccessClaims(user_id=_user_id(claims["sub"]), session=uuid.UUID(claims["sid"]))
         except (jwt.PyJWTError, ValueError, TypeError) as error:
             raise InvalidToken(str(error)) from error
+
+
+def _user_id(subject: object) -> int:
+    if not (isinstance(subject, str) and USER_ID.fullmatch(subject)):
+        raise InvalidToken("the subject is not a user id")
+    user_id = int(subject)
+    if user_id > MAX_USER_ID:
+        raise InvalidToken("the subject is not a user id")
+    return user_id
 
 
 def new_refresh_token() -> str:

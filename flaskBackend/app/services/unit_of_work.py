@@ -5,7 +5,8 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -17,9 +18,10 @@ from app.repositories.users import (
     SqlUserRepository,
     UserRepository,
 )
-from app.services.errors import Conflict, PreconditionFailed
+from app.services.errors import Conflict, PreconditionFailed, Unavailable
 
 UNIQUE_VIOLATION = "23505"
+DATABASE_UNAVAILABLE = "The database is not answering; try again shortly."
 
 
 class UnitOfWork:
@@ -81,10 +83,14 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
+        self._read_only = False
+        if exc is not None and database_unavailable(exc):
+            # The connection is dead: a rollback on it would only fail again, loudly.
+            self._session.invalidate()
+            raise Unavailable(DATABASE_UNAVAILABLE, reason=first_line(exc)) from exc
         # close() rolls back whatever was not committed, without expiring loaded objects,
         # so a controller can still serialise what a read returned.
         self._session.close()
-        self._read_only = False
 
     def commit(self) -> None:
         if self._read_only:
@@ -104,3 +110,16 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
 
     def rollback(self) -> None:
         self._session.rollback()
+
+
+def database_unavailable(error: BaseException) -> bool:
+    """Refused, dropped or timed-out connections and pool exhaustion: a 503, never a 500."""
+    if isinstance(error, OperationalError | InterfaceError | PoolTimeout):
+        return True
+    return isinstance(error, DBAPIError) and error.connection_invalidated
+
+
+def first_line(error: BaseException) -> str:
+    """The driver's own words, without SQL or parameters: enough for an operator's log line."""
+    cause = getattr(error, "orig", None) or error
+    return (str(cause).strip().splitlines() or [type(cause).__name__])[0]

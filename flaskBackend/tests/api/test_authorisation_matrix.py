@@ -22,6 +22,7 @@ PUBLIC = {
     ("GET", "/api/openapi.json"),
     ("GET", "/api/docs"),
     ("GET", "/api/docs/<path:filename>"),
+    ("GET", "/api/docs/assets/<path:filename>"),
     ("POST", "/api/auth/register"),
     ("POST", "/api/auth/login"),
     ("POST", "/api/auth/refresh"),

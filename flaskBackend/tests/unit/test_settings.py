@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 import pytest
 
 from app.settings import AppEnv, Settings, SettingsError
@@ -19,6 +21,7 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_defaults_work_for_local_development(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DATABASE_URL", URL)
+    monkeypatch.setenv("APP_ENV", "development")
 
     settings = Settings.from_env()
 
@@ -29,6 +32,7 @@ def test_defaults_work_for_local_development(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_lists_and_numbers_are_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DATABASE_URL", URL)
+    monkeypatch.setenv("APP_ENV", "development")
     monkeypatch.setenv("CORS_ORIGINS", "http://localhost:5173,https://app.example.com")
     monkeypatch.setenv("API_PORT", "9000")
     monkeypatch.setenv("LOG_LEVEL", "debug")
@@ -57,6 +61,7 @@ def test_a_missing_or_malformed_value_names_the_variable(
     monkeypatch: pytest.MonkeyPatch, variable: str, value: str | None
 ) -> None:
     monkeypatch.setenv("DATABASE_URL", URL)
+    monkeypatch.setenv("APP_ENV", "development")
     if value is None:
         monkeypatch.delenv(variable)
     else:
@@ -83,7 +88,7 @@ def test_production_refuses_a_missing_default_or_short_secret_key(
 def test_production_starts_with_a_strong_secret_key(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DATABASE_URL", URL)
     monkeypatch.setenv("APP_ENV", "production")
-    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("SECRET_KEY", secrets.token_urlsafe(32))
 
     assert Settings.from_env().app_env is AppEnv.PRODUCTION
 
@@ -93,7 +98,7 @@ def test_production_hashes_passwords_at_full_cost_by_default(
 ) -> None:
     monkeypatch.setenv("DATABASE_URL", URL)
     monkeypatch.setenv("APP_ENV", "production")
-    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("SECRET_KEY", secrets.token_urlsafe(32))
 
     settings = Settings.from_env()
 
@@ -108,7 +113,7 @@ def test_production_refuses_cheap_password_hashing(
 ) -> None:
     monkeypatch.setenv("DATABASE_URL", URL)
     monkeypatch.setenv("APP_ENV", "production")
-    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("SECRET_KEY", secrets.token_urlsafe(32))
     monkeypatch.setenv(variable, cheap)
 
     with pytest.raises(SettingsError, match=variable):
@@ -117,6 +122,7 @@ def test_production_refuses_cheap_password_hashing(
 
 def test_development_accepts_cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DATABASE_URL", URL)
+    monkeypatch.setenv("APP_ENV", "development")
     monkeypatch.setenv("ARGON2_TIME_COST", "1")
     monkeypatch.setenv("ARGON2_MEMORY_COST", "8")
 

@@ -1,0 +1,27 @@
+"""/metrics in one process (the multiprocess sum is tested on gunicorn in tests/live)."""
+
+from __future__ import annotations
+
+import re
+
+from flask.testing import FlaskClient
+
+
+def count_of(text: str, endpoint: str, status: str) -> float:
+    labels = f'endpoint="{re.escape(endpoint)}",method="GET",status="{status}"'
+    found = re.search(rf"http_requests_total\{{{labels}\}} (\S+)", text)
+    return float(found.group(1)) if found else 0.0
+
+
+def test_requests_are_counted_by_route_pattern_and_status(client: FlaskClient) -> None:
+    route = "/api/tasks/<int(max=2147483647):task_id>"
+    before = count_of(client.get("/metrics").get_data(as_text=True), route, "404")
+
+    client.get("/api/tasks/123456")
+    client.get("/api/tasks/654321")
+    after = client.get("/metrics")
+
+    assert after.status_code == 200
+    assert after.mimetype == "text/plain"
+    assert count_of(after.get_data(as_text=True), route, "404") == before + 2
+    assert "db_pool_connections_in_use" in after.get_data(as_text=True)
