@@ -13,11 +13,13 @@ from app.services.errors import (
     InvalidInput,
     NotFound,
     PreconditionFailed,
+    Rejected,
     Unauthorized,
     Unavailable,
 )
 
 STATUS_OF: dict[type[DomainError], int] = {
+    Rejected: 400,
     Unauthorized: 401,
     Forbidden: 403,
     NotFound: 404,

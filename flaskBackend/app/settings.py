@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from email.utils import parseaddr
 from enum import StrEnum
+from urllib.parse import urlsplit
 
 from environs import Env, EnvError
 from limits import parse_many
@@ -15,6 +17,8 @@ DEVELOPMENT_SECRET_KEY = "dev-secret-change-me-dev-secret-change-me"  # noqa: S1
 
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+# smtp: plain (a local relay or sink); smtp+starttls: upgrade on 587; smtps: TLS from the start.
+SMTP_SCHEMES = ("smtp", "smtp+starttls", "smtps")
 
 
 class AppEnv(StrEnum):
@@ -42,6 +46,9 @@ class Settings:
     auth_rate_limit: str = "5/minute"
     ratelimit_storage_uri: str = "memory://"
     proxy_count: int = 0
+    smtp_url: str = ""
+    mail_from: str = "Tasks <no-reply@localhost>"
+    public_ui_url: str = "http://127.0.0.1:5173"
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -67,6 +74,11 @@ class Settings:
                 auth_rate_limit=env.str("AUTH_RATE_LIMIT", "5/minute", validate=_rate_limit),
                 ratelimit_storage_uri=env.str("RATELIMIT_STORAGE_URI", "memory://"),
                 proxy_count=env.int("PROXY_COUNT", 0, validate=Range(0, 5)),
+                smtp_url=env.str("SMTP_URL", "", validate=_smtp_url),
+                mail_from=env.str("MAIL_FROM", "Tasks <no-reply@localhost>", validate=_address),
+                public_ui_url=env.str(
+                    "PUBLIC_UI_URL", "http://127.0.0.1:5173", validate=_http_url
+                ).rstrip("/"),
             )
         except EnvError as error:
             raise SettingsError(_one_line(error)) from None
@@ -98,6 +110,24 @@ def _rate_limit(value: str) -> bool:
         parse_many(value)
     except ValueError:
         raise ValidationError("must look like '5/minute' or '5/minute;50/hour'") from None
+    return True
+
+
+def _smtp_url(value: str) -> bool:
+    if value and urlsplit(value).scheme not in SMTP_SCHEMES:
+        raise ValidationError(f"must start with {', '.join(s + '://' for s in SMTP_SCHEMES)}")
+    return True
+
+
+def _address(value: str) -> bool:
+    if "@" not in parseaddr(value)[1]:
+        raise ValidationError("must be an address such as 'Tasks <no-reply@example.com>'")
+    return True
+
+
+def _http_url(value: str) -> bool:
+    if urlsplit(value).scheme not in ("http", "https") or not urlsplit(value).netloc:
+        raise ValidationError("must be an http:// or https:// URL")
     return True
 
 
