@@ -13,11 +13,17 @@ export DATABASE_URL APP_ENV=test LOG_LEVEL=WARNING AUTH_RATE_LIMIT=100000/minute
 "$VENV/bin/alembic" -x quiet upgrade head >/dev/null 2>&1
 
 mkdir -p "$ROOT/.run"
+# A mail sink, so creating a user without a password (an invitation by mail) can succeed.
+mail_port=$(free_port)
+"$VENV/bin/python" -m devtools.mail_sink --port "$mail_port" --dir "$ROOT/.run/contract-mail" \
+  >/dev/null 2>&1 &
+mail_sink=$!
+export SMTP_URL=smtp://127.0.0.1:$mail_port
 port=$(free_port)
 API_HOST=127.0.0.1 API_PORT=$port GUNICORN_WORKERS=2 "$VENV/bin/gunicorn" -c gunicorn.conf.py \
   --access-logfile /dev/null >"$ROOT/.run/contract-server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+trap 'kill $server $mail_sink 2>/dev/null; wait $server $mail_sink 2>/dev/null || true' EXIT
 wait_for_http "http://127.0.0.1:$port/api/health" .run/contract-server.log
 
 # An administrator's token, so the protected operations are exercised too.

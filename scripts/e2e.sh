@@ -42,14 +42,24 @@ export E2E_ADMIN_EMAIL=admin@example.com E2E_ADMIN_PASSWORD=admin-password-e2e
 (cd "$BACKEND" && ADMIN_PASSWORD=$E2E_ADMIN_PASSWORD "$VENV/bin/flask" --app app create-admin "$E2E_ADMIN_EMAIL" >/dev/null)
 
 
+# The mail sink: the API sends through it, the specs read the .eml files (password reset).
+export E2E_MAIL_DIR="$ROOT/.run/e2e-mail"
+rm -rf "$E2E_MAIL_DIR"
+mail_port=$(free_port)
+(cd "$BACKEND" && exec "$VENV/bin/python" -m devtools.mail_sink --port "$mail_port" \
+  --dir "$E2E_MAIL_DIR") >"$ROOT/.run/e2e-mail.log" 2>&1 &
+pids+=($!)
+export SMTP_URL=smtp://127.0.0.1:$mail_port
+
 api_port=$(free_port)
+ui_port=$(free_port)
+export PUBLIC_UI_URL="http://127.0.0.1:$ui_port"
 (cd "$BACKEND" && API_HOST=127.0.0.1 API_PORT=$api_port GUNICORN_WORKERS=2 \
   exec "$VENV/bin/gunicorn" -c gunicorn.conf.py --access-logfile /dev/null) >"$ROOT/.run/e2e-api.log" 2>&1 &
 pids+=($!)
 wait_for_http "http://127.0.0.1:$api_port/api/health" .run/e2e-api.log
 
 ui_yarn build --logLevel warn
-ui_port=$(free_port)
 (cd "$UI" && API_PORT=$api_port UI_PORT=$ui_port exec node_modules/.bin/vite preview) >"$ROOT/.run/e2e-ui.log" 2>&1 &
 pids+=($!)
 wait_for_http "http://127.0.0.1:$ui_port/" .run/e2e-ui.log
