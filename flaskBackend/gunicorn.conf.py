@@ -16,6 +16,9 @@ preload_app = False
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
+# The most gunicorn allows (default 4094): a longer URL (a long `q`) then reaches the app and
+# gets its problem+json 422, not gunicorn's own HTML 414.
+limit_request_line = 8190
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()

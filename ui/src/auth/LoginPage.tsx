@@ -12,7 +12,6 @@ interface LoginLocationState {
   email?: string;
   registered?: boolean;
   passwordReset?: boolean;
-  accountDeleted?: boolean;
 }
 
 function loginFailure(error: unknown): string | null {
@@ -60,11 +59,6 @@ export function LoginPage() {
       {locationState.passwordReset && (
         <p className="notice notice-success" role="status">
           Your new password is set, and every device was signed out. Sign in with it.
-        </p>
-      )}
-      {locationState.accountDeleted && (
-        <p className="notice notice-success" role="status">
-          Your account and its tasks are deleted.
         </p>
       )}
       {import.meta.env.DEV && <DemoHint />}

@@ -4,7 +4,6 @@ import { useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { ApiError, unwrap } from '../api/problem';
-import { useAuth } from '../auth/auth-context';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
@@ -16,16 +15,13 @@ interface Deletion {
 
 /** Deletes the account after the password and a confirmation; the tasks go with it. */
 export function DeleteAccountForm() {
-  const { logout } = useAuth();
   const navigate = useNavigate();
   const [asking, setAsking] = useState(false);
   const form = useForm<Deletion>({ defaultValues: { password: '' } });
   const remove = useMutation({
     mutationFn: (body: Deletion) => unwrap(api.DELETE('/api/users/me', { body })),
-    onSuccess: async () => {
-      await logout(); // the sessions are gone already; this clears the cookie and the cache
-      await navigate('/login', { state: { accountDeleted: true } });
-    },
+    // The next page signs out: done here, the signed-in screens would redirect to sign-in first.
+    onSuccess: () => navigate('/account-deleted', { replace: true, state: { signOut: true } }),
     onError: (error) => showServerErrors(error, form.setError, ['password']),
   });
   const onField = remove.error instanceof ApiError && remove.error.status === 422;
