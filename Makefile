@@ -41,6 +41,10 @@ e2e: ## UI in Chromium against the real API and a throwaway PostgreSQL (Playwrig
 client: venv ## Regenerate the UI's typed API client from the OpenAPI document
 	@bash scripts/client.sh
 
+.PHONY: lighthouse
+lighthouse: ## Lighthouse scores of sign-in and the task list, mobile and desktop (not in make test)
+	@bash scripts/lighthouse.sh
+
 .PHONY: bench  # bench/ is a folder: without this, make would call the target done
 bench: ## Benchmark the API against a frameworkless baseline with wrk (BENCH_ROWS, BENCH_SECONDS)
 	@bash scripts/bench.sh
