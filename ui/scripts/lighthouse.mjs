@@ -29,7 +29,7 @@ async function audit(screen, path) {
       `${base}${path}`,
       {
         port: chrome.port,
-        output: 'html',
+        output: ['html', 'json'],
         logLevel: 'error',
         onlyCategories: CATEGORIES,
         // Keep the refresh cookie of the signed-in session: the task list needs it.
@@ -41,7 +41,9 @@ async function audit(screen, path) {
     const { categories, finalDisplayedUrl, runtimeError } = result.lhr;
     if (runtimeError) throw new Error(`${path}: ${runtimeError.message}`);
     if (!finalDisplayedUrl.endsWith(path)) throw new Error(`${path} ended on ${finalDisplayedUrl}`);
-    writeFileSync(join(outDir, `${screen}-${preset}.html`), result.report);
+    const [html, json] = result.report;
+    writeFileSync(join(outDir, `${screen}-${preset}.html`), html);
+    writeFileSync(join(outDir, `${screen}-${preset}.json`), json);
     rows.push({ screen, preset, ...Object.fromEntries(CATEGORIES.map((c) => [c, categories[c].score])) });
   }
 }
