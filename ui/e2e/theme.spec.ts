@@ -13,7 +13,9 @@ test('the dark theme toggle is remembered across visits', async ({ page, request
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   await toggle.click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  const background = await page.evaluate(
+    () => getComputedStyle(document.documentElement).backgroundColor,
+  );
   expect(background).not.toBe('rgb(244, 246, 248)'); // the light page colour
 
   await page.reload();

@@ -44,7 +44,11 @@ async function audit(screen, path) {
     const [html, json] = result.report;
     writeFileSync(join(outDir, `${screen}-${preset}.html`), html);
     writeFileSync(join(outDir, `${screen}-${preset}.json`), json);
-    rows.push({ screen, preset, ...Object.fromEntries(CATEGORIES.map((c) => [c, categories[c].score])) });
+    rows.push({
+      screen,
+      preset,
+      ...Object.fromEntries(CATEGORIES.map((c) => [c, categories[c].score])),
+    });
   }
 }
 
