@@ -16,30 +16,31 @@ dev: ## Install what is missing, start PostgreSQL, migrate, seed, serve the API 
 serve: ## Production server (gunicorn) against DATABASE_URL, after migrating
 	@bash scripts/serve.sh
 
-test: ## Every test and check, against a throwaway PostgreSQL
-	@bash scripts/with-test-db.sh $(MAKE) --no-print-directory check lint-containers test-backend contract test-ui e2e
-	@echo "make test: all passed"
+test: ## Every test and check against a throwaway PostgreSQL; ends with "tests: N passed, F failed"
+	@bash scripts/test.sh
 
-test-backend: venv ## pytest with coverage (its own throwaway PostgreSQL unless TEST_DATABASE_URL)
-	cd $(BACKEND) && .venv/bin/pytest --cov --cov-report=term
+test-backend: ## pytest with coverage (a throwaway PostgreSQL unless TEST_DATABASE_URL)
+	@bash scripts/test.sh backend
 
-check: venv ## Lint, format, types and the layer contracts
-	cd $(BACKEND) && .venv/bin/ruff check . && .venv/bin/ruff format --check .
-	cd $(BACKEND) && .venv/bin/mypy
-	cd $(BACKEND) && .venv/bin/lint-imports --no-cache
+check: ## Lint, format, types and the layer contracts
+	@bash scripts/test.sh check
 
-contract: venv ## schemathesis against the running app (needs TEST_DATABASE_URL; make test sets it)
-	@bash scripts/with-test-db.sh bash scripts/contract.sh
+contract: ## schemathesis against the real server (gunicorn), from the OpenAPI document
+	@bash scripts/test.sh contract
 
-.PHONY: test-ui e2e client
-test-ui: ## UI: lint, types, unit tests, build, bundle size, client drift (scripts/ui.sh)
-	@bash scripts/ui.sh
+.PHONY: test-ui e2e client fmt
+test-ui: ## UI: lint, types, unit tests, build, bundle size, client drift
+	@bash scripts/test.sh ui
 
 e2e: ## UI in Chromium against the real API and a throwaway PostgreSQL (Playwright, axe)
-	@bash scripts/e2e.sh
+	@bash scripts/test.sh e2e
 
 client: venv ## Regenerate the UI's typed API client from the OpenAPI document
 	@bash scripts/client.sh
+
+fmt: venv ## Format and auto-fix the backend (ruff) and the UI (Prettier, ESLint)
+	cd $(BACKEND) && .venv/bin/ruff check --fix . && .venv/bin/ruff format .
+	@source scripts/lib.sh && ensure_ui_deps && ui_yarn format && ui_yarn eslint --fix .
 
 .PHONY: lighthouse
 lighthouse: ## Lighthouse scores of sign-in and the task list, mobile and desktop (not in make test)
@@ -50,11 +51,11 @@ bench: ## Benchmark the API against a frameworkless baseline with wrk (BENCH_ROW
 	@bash scripts/bench.sh
 
 migrate: ## Upgrade the make dev database to the newest migration
-	@bash scripts/with-dev-db.sh .venv/bin/alembic upgrade head
+	@bash scripts/dev.sh run .venv/bin/alembic upgrade head
 
 migration: ## Autogenerate a migration from the models: make migration m="add x"
 	@test -n "$(m)" || { echo 'usage: make migration m="what changed"'; exit 2; }
-	@bash scripts/with-dev-db.sh bash -c '.venv/bin/alembic upgrade head && .venv/bin/alembic revision --autogenerate -m "$(m)"'
+	@bash scripts/dev.sh run bash -c '.venv/bin/alembic upgrade head && .venv/bin/alembic revision --autogenerate -m "$(m)"'
 
 lock: venv ## Re-lock Python dependencies (runtime, dev, bench; hashes, no index URLs) from pyproject.toml
 	cd $(BACKEND) && .venv/bin/uv pip compile pyproject.toml --generate-hashes --universal --python-version 3.11 -q -o requirements/runtime.txt
@@ -64,10 +65,16 @@ lock: venv ## Re-lock Python dependencies (runtime, dev, bench; hashes, no index
 venv:
 	@$(PYENV)
 
-clean: ## Remove the virtualenv, caches and local data (.run/)
-	rm -rf $(BACKEND)/.venv .run $(BACKEND)/.coverage
+clean: ## Remove the virtualenv, node_modules, every cache and report the suite writes, and local data (.run/)
+	rm -rf .run $(BACKEND)/.venv $(BACKEND)/.coverage $(BACKEND)/.hypothesis $(BACKEND)/.schemathesis \
+	  $(BACKEND)/.mypy_cache $(BACKEND)/.ruff_cache $(BACKEND)/.pytest_cache \
+	  ui/node_modules ui/dist ui/test-results ui/playwright-report ui/.yarn/install-state.gz
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 .PHONY: lint-containers
-lint-containers: ## Compose files, Dockerfiles (hadolint) and the containers' commands, without Docker
-	@bash scripts/lint-containers.sh
+lint-containers: ## Dockerfiles (hadolint), compose files, the workflow and the Kubernetes manifests, without Docker
+	@bash scripts/test.sh containers
+
+.PHONY: test-containers
+test-containers: ## Build, start and test the stack on a real Docker engine (needs Docker; not in make test)
+	@bash scripts/test-containers.sh

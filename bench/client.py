@@ -1,10 +1,4 @@
-"""The HTTP calls `make bench` makes around the load: wait, register, log in, compare.
-
-python bench/client.py wait URL
-python bench/client.py register API EMAIL PASSWORD
-python bench/client.py login API EMAIL PASSWORD          (prints the access token)
-python bench/client.py compare API BASELINE TOKEN TASK_ID (same answers from both servers?)
-"""
+"""The HTTP calls bench/run.py makes around the load: wait, register, log in, compare."""
 
 from __future__ import annotations
 
@@ -13,7 +7,6 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
 from typing import Any
 
 
@@ -53,12 +46,13 @@ def register(api: str, email: str, password: str) -> None:
         sys.exit(f"register answered {status}: {body}")
 
 
-def login(api: str, email: str, password: str) -> None:
+def login(api: str, email: str, password: str) -> str:
     credentials = {"email": email, "password": password}
     status, _, body = call(f"{api}/api/auth/login", body=credentials)
     if status != 200:
         sys.exit(f"login answered {status}: {body}")
-    print(body["access_token"])
+    token: str = body["access_token"]
+    return token
 
 
 def compare(api: str, baseline: str, token: str, task_id: str) -> None:
@@ -76,16 +70,3 @@ def compare(api: str, baseline: str, token: str, task_id: str) -> None:
         print("bench: the baseline and the API answer differently:", *differences, sep="\n")
         sys.exit(1)
     print("bench: the baseline answers as the API does", file=sys.stderr)
-
-
-COMMANDS: dict[str, Callable[..., None]] = {
-    "wait": wait,
-    "register": register,
-    "login": login,
-    "compare": compare,
-}
-
-if __name__ == "__main__":
-    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
-        sys.exit(__doc__)
-    COMMANDS[sys.argv[1]](*sys.argv[2:])

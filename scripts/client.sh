@@ -4,7 +4,6 @@
 #   scripts/client.sh --check   fail when the committed client is stale against the current API
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-source "$ROOT/scripts/ui-lib.sh"
 ensure_python_env
 ensure_ui_deps
 

@@ -1,16 +1,34 @@
-# Shared by the scripts: where things are, the environment, and the Python virtualenv.
+# Shared by the scripts: paths, .env, the Python virtualenv, the UI's dependencies, system packages.
 # shellcheck shell=bash
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BACKEND="$ROOT/flaskBackend"
 VENV="$BACKEND/.venv"
+UI="$ROOT/ui"
 
-# Load .env (created from .env.example on first use) into the environment.
+# Load .env (created from .env.example on first use). A variable already in the environment wins,
+# and later lines see it: POSTGRES_PORT=5440 make dev moves DATABASE_URL's port too.
 load_env() {
   [ -f "$ROOT/.env" ] || { cp "$ROOT/.env.example" "$ROOT/.env"; echo "Created .env from .env.example" >&2; }
-  set -a
-  # shellcheck disable=SC1091
-  . "$ROOT/.env"
-  set +a
+  local line
+  while IFS= read -r line || [ -n "$line" ]; do
+    [[ $line =~ ^([A-Za-z_][A-Za-z0-9_]*)= ]] || continue
+    [ -n "${!BASH_REMATCH[1]+set}" ] || eval "export $line"
+  done <"$ROOT/.env"
+}
+
+# Install Debian package PACKAGE unless COMMAND is on the PATH (apt-get as root or with sudo), or
+# say in one line what to install.
+need_package() {
+  local package=$1 command=${2:-} sudo=""
+  [ -n "$command" ] && command -v "$command" >/dev/null && return 0
+  [ "$(id -u)" -eq 0 ] || { sudo -n true 2>/dev/null && sudo="sudo -n"; }
+  if { [ "$(id -u)" -ne 0 ] && [ -z "$sudo" ]; } || ! command -v apt-get >/dev/null; then
+    echo "${command:-$package} is missing: install the $package package (Debian/Ubuntu: apt-get install $package)" >&2
+    exit 1
+  fi
+  echo "Installing $package with apt-get..." >&2
+  $sudo apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$package" >/dev/null
 }
 
 # Create the virtualenv and install the locked dev requirements when they changed.
@@ -18,8 +36,8 @@ ensure_python_env() {
   local lock="$BACKEND/requirements/dev.txt" stamp
   stamp="$VENV/.installed-$(sha256sum "$lock" | cut -c1-16)"
   [ -f "$stamp" ] && return 0
-  command -v python3 >/dev/null || { echo "python3 (3.11+) is required" >&2; exit 1; }
-  python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is required" >&2; exit 1; }
+  python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
+    || { echo "Python 3.11+ is required (python3)" >&2; exit 1; }
   echo "Installing Python dependencies into flaskBackend/.venv..." >&2
   [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check --require-hashes --no-deps -r "$lock"
@@ -27,54 +45,45 @@ ensure_python_env() {
   touch "$stamp"
 }
 
-# Where make dev keeps its cluster: .run/postgres, unless the postgres user cannot reach it
-# (a checkout under /root, say): then a folder under /var/tmp, linked from .run/postgres.
-dev_data_dir() {
-  local wanted="$ROOT/.run/postgres"
-  mkdir -p "$ROOT/.run"
-  if [ "$(id -u)" -ne 0 ] || runuser -u postgres -- test -x "$ROOT/.run" 2>/dev/null; then
-    echo "$wanted"
-    return
-  fi
-  local elsewhere
-  elsewhere="/var/tmp/flask-template-$(echo "$ROOT" | sha256sum | cut -c1-12)/postgres"
-  mkdir -p "$elsewhere"
-  chown postgres: "$(dirname "$elsewhere")"
-  [ -L "$wanted" ] || ln -sfn "$elsewhere" "$wanted"
-  echo "$elsewhere"
+# Run Yarn (the version pinned in ui/package.json's packageManager) in ui/.
+ui_yarn() {
+  (cd "$UI" && corepack yarn "$@")
 }
 
-# Print the URL of a new, empty database NAME in TEST_DATABASE_URL's cluster (dropped first if
-# it exists), so a suite that leaves rows behind never shares a database with another.
-fresh_database() {
-  "$VENV/bin/python" - "$TEST_DATABASE_URL" "$1" <<'PY'
-import sys
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+# Install the UI's dependencies when package.json or yarn.lock changed, from the registry npm uses.
+ensure_ui_deps() {
+  command -v corepack >/dev/null || { echo "Node.js 20.19+ with corepack is required for the UI" >&2; exit 1; }
+  export COREPACK_ENABLE_DOWNLOAD_PROMPT=0 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+  local registry stamp
+  registry=$(npm config get registry 2>/dev/null || true)
+  registry=${registry%/}
+  if [ -n "$registry" ]; then
+    export COREPACK_NPM_REGISTRY=${COREPACK_NPM_REGISTRY:-$registry}
+    export YARN_NPM_REGISTRY_SERVER=${YARN_NPM_REGISTRY_SERVER:-$registry}
+  fi
+  stamp="$UI/node_modules/.installed-$(cat "$UI/package.json" "$UI/yarn.lock" | sha256sum | cut -c1-16)"
+  [ -f "$stamp" ] && return 0
+  echo "Installing UI dependencies into ui/node_modules..." >&2
+  ui_yarn install --immutable >/dev/null || { ui_yarn install --immutable >&2; exit 1; }
+  rm -f "$UI"/node_modules/.installed-*
+  touch "$stamp"
+}
 
-url, name = make_url(sys.argv[1]), sys.argv[2]
-with create_engine(url, isolation_level="AUTOCOMMIT").connect() as admin:
-    admin.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.execute(text(f'CREATE DATABASE "{name}"'))
-print(url.set(database=name).render_as_string(hide_password=False))
-PY
+# Run a command silently; show what it said only if it fails.
+quietly() {
+  local output
+  output=$("$@" 2>&1) || { printf '%s\n' "$output" >&2; return 1; }
 }
 
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# Wait up to 20 s for URL to answer; on failure name LOG, where the server wrote why.
-wait_for_http() {
-  python3 - "$1" "$2" <<'PY'
-import sys, time, urllib.request
-
-for _ in range(200):
-    try:
-        urllib.request.urlopen(sys.argv[1], timeout=1)
-        sys.exit(0)
-    except OSError:
-        time.sleep(0.1)
-sys.exit(f"nothing answered at {sys.argv[1]}: see {sys.argv[2]}")
-PY
+# Print the URL of database NAME in TEST_DATABASE_URL's cluster, emptied first, so a suite that
+# leaves rows behind never shares a database with another.
+fresh_database() {
+  need_package postgresql-client psql
+  quietly psql -X -q -v ON_ERROR_STOP=1 "${TEST_DATABASE_URL/+psycopg/}" \
+    -c "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)" -c "CREATE DATABASE \"$1\""
+  echo "${TEST_DATABASE_URL%/*}/$1"
 }

@@ -5,19 +5,7 @@
 # It reports and does not gate: scores move with the machine's load, so it is not in make test.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-source "$ROOT/scripts/ui-lib.sh"
-
-chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
-if [ ! -x "$chromium" ]; then
-  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
-    echo "Installing Chromium with apt-get..." >&2
-    apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    echo "lighthouse: $chromium is missing: install Chromium or set CHROMIUM_PATH" >&2
-    exit 1
-  fi
-fi
+[ -n "${CHROMIUM_PATH:-}" ] || need_package chromium chromium
 ensure_python_env
 ensure_ui_deps
 
@@ -31,27 +19,44 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Wait until URL answers (any status), or fail pointing at LOG.
+wait_for() {
+  "$VENV/bin/python" - "$1" <<'PY' || { echo "lighthouse: $1 did not answer; see $2" >&2; exit 1; }
+import sys, time, urllib.error, urllib.request
+for _ in range(120):
+    try:
+        urllib.request.urlopen(sys.argv[1], timeout=1)
+        sys.exit(0)
+    except urllib.error.HTTPError:
+        sys.exit(0)
+    except OSError:
+        time.sleep(0.5)
+sys.exit(1)
+PY
+}
+
 read -r TEST_DATABASE_URL data_dir < <(bash "$ROOT/scripts/postgres.sh" throwaway)
 DATABASE_URL=$(fresh_database lighthouse)
 export DATABASE_URL FLASK_SKIP_DOTENV=1 LOG_LEVEL=WARNING
+cd "$BACKEND"
 # The demo account and its sample tasks (flask seed refuses production, so it runs as test).
-(cd "$BACKEND" && "$VENV/bin/alembic" -x quiet upgrade head >/dev/null 2>&1)
-(cd "$BACKEND" && APP_ENV=test "$VENV/bin/flask" --app app seed >/dev/null)
+quietly "$VENV/bin/alembic" upgrade head
+APP_ENV=test "$VENV/bin/flask" --app app seed >/dev/null
 
 api_port=$(free_port)
 secret=$("$VENV/bin/python" -c 'import secrets; print(secrets.token_urlsafe(48))')
-(cd "$BACKEND" && APP_ENV=production SECRET_KEY=$secret API_HOST=127.0.0.1 API_PORT=$api_port \
-  GUNICORN_WORKERS=2 exec "$VENV/bin/gunicorn" -c gunicorn.conf.py --access-logfile /dev/null) \
+APP_ENV=production SECRET_KEY=$secret API_HOST=127.0.0.1 API_PORT=$api_port GUNICORN_WORKERS=2 \
+  "$VENV/bin/gunicorn" -c gunicorn.conf.py --access-logfile /dev/null \
   >"$ROOT/.run/lighthouse-api.log" 2>&1 &
 pids+=($!)
-wait_for_http "http://127.0.0.1:$api_port/api/health" .run/lighthouse-api.log
+wait_for "http://127.0.0.1:$api_port/api/health" .run/lighthouse-api.log
 
 ui_yarn build --logLevel warn
 ui_port=$(free_port)
 (cd "$UI" && API_PORT=$api_port UI_PORT=$ui_port exec node_modules/.bin/vite preview) \
   >"$ROOT/.run/lighthouse-ui.log" 2>&1 &
 pids+=($!)
-wait_for_http "http://127.0.0.1:$ui_port/" .run/lighthouse-ui.log
+wait_for "http://127.0.0.1:$ui_port/" .run/lighthouse-ui.log
 
-(cd "$UI" && CHROMIUM_PATH=$chromium node scripts/lighthouse.mjs "http://127.0.0.1:$ui_port" \
-  demo@example.com demo-password "$ROOT/.run/lighthouse")
+(cd "$UI" && CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium} node scripts/lighthouse.mjs \
+  "http://127.0.0.1:$ui_port" demo@example.com demo-password "$ROOT/.run/lighthouse")

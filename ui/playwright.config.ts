@@ -1,8 +1,14 @@
 import { defineConfig } from '@playwright/test';
 
-// scripts/e2e.sh starts the real API, PostgreSQL and `vite preview`, then passes the URL here.
-const baseURL = process.env.E2E_BASE_URL;
-if (!baseURL) throw new Error('E2E_BASE_URL is not set: run the end-to-end tests with `make e2e`');
+// `make e2e` (scripts/test.sh) prepares a fresh, migrated database with an administrator, builds
+// the UI and picks two free ports; Playwright then starts the real API (gunicorn) and the built UI
+// (vite preview, forwarding /api) itself, and stops both when the tests end.
+const { DATABASE_URL, E2E_API_PORT, E2E_UI_PORT, E2E_MAIL_PORT, E2E_MAIL_DIR } = process.env;
+if (!DATABASE_URL || !E2E_API_PORT || !E2E_UI_PORT || !E2E_MAIL_PORT || !E2E_MAIL_DIR) {
+  throw new Error('run the end-to-end tests with `make e2e`: it sets DATABASE_URL and the ports');
+}
+const api = `http://127.0.0.1:${E2E_API_PORT}`;
+const baseURL = `http://127.0.0.1:${E2E_UI_PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -14,6 +20,43 @@ export default defineConfig({
   reporter: [['list']],
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  webServer: [
+    {
+      // The mail sink: the API sends through it, the specs read its .eml files (e2e/mail.ts).
+      command: `.venv/bin/python -m devtools.mail_sink --port ${E2E_MAIL_PORT} --dir ${E2E_MAIL_DIR}`,
+      cwd: '../flaskBackend',
+      port: Number(E2E_MAIL_PORT),
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: '../flaskBackend/.venv/bin/gunicorn -c gunicorn.conf.py --access-logfile /dev/null',
+      cwd: '../flaskBackend',
+      url: `${api}/api/health`,
+      // APP_ENV=test: the refresh cookie is Secure, which browsers accept from 127.0.0.1. The flow
+      // signs in and refreshes more often than the per-minute limit a real user gets.
+      env: {
+        DATABASE_URL,
+        APP_ENV: 'test',
+        LOG_LEVEL: 'WARNING',
+        AUTH_RATE_LIMIT: '1000/minute',
+        API_HOST: '127.0.0.1',
+        API_PORT: E2E_API_PORT,
+        GUNICORN_WORKERS: '2',
+        SMTP_URL: `smtp://127.0.0.1:${E2E_MAIL_PORT}`,
+        PUBLIC_UI_URL: baseURL,
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: 'node_modules/.bin/vite preview',
+      url: baseURL,
+      env: { API_PORT: E2E_API_PORT, UI_PORT: E2E_UI_PORT },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
   use: {
     baseURL,
     trace: 'retain-on-failure',

@@ -19,5 +19,6 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    testTimeout: 20_000, // above asyncUtilTimeout (src/test/setup.ts), so a wait fails with its own message
   },
 });

@@ -14,6 +14,7 @@ from app.database import Database
 from app.errors import register_errorhandlers
 from app.logging_config import configure_logging
 from app.rate_limits import limiter
+from app.services.passwords import Passwords
 from app.settings import AppEnv, Settings
 
 
@@ -55,6 +56,11 @@ def _flask_config(settings: Settings) -> dict[str, object]:
 
 def register_extensions(app: Flask, settings: Settings, database: Database) -> None:
     app.extensions["settings"] = settings
+    app.extensions["passwords"] = Passwords(
+        time_cost=settings.argon2_time_cost,
+        memory_cost=settings.argon2_memory_cost,
+        parallelism=settings.argon2_parallelism,
+    )
     database.init_app(app)
     limiter.init_app(app)
     # Credentials are allowed so a browser on an allowed origin can send the auth cookie.

@@ -1,6 +1,6 @@
 """Builds each service with its unit of work for the current request.
 
-Tests build the same services over in-memory fakes instead (tests/unit/fakes.py).
+Tests build the same services over the test's transaction instead (tests/conftest.py: uow).
 """
 
 from flask import current_app
@@ -29,6 +29,12 @@ def current_settings() -> Settings:
     return settings
 
 
+def passwords() -> Passwords:
+    """The app's one hasher, built by create_app() at the settings' cost."""
+    hasher: Passwords = current_app.extensions["passwords"]
+    return hasher
+
+
 def task_service() -> TaskService:
     return TaskService(_unit_of_work())
 
@@ -37,7 +43,7 @@ def auth_service() -> AuthService:
     settings = current_settings()
     return AuthService(
         _unit_of_work(),
-        Passwords(),
+        passwords(),
         AccessTokens(settings.secret_key, settings.access_token_ttl),
         settings.refresh_token_ttl,
     )
@@ -50,12 +56,12 @@ def _mailer() -> SmtpMailer:
 
 def user_service() -> UserService:
     links = ResetLinks(current_settings().public_ui_url)
-    return UserService(_unit_of_work(), Passwords(), _mailer(), links)
+    return UserService(_unit_of_work(), passwords(), _mailer(), links)
 
 
 def password_reset_service() -> PasswordResetService:
     links = ResetLinks(current_settings().public_ui_url)
-    return PasswordResetService(_unit_of_work(), Passwords(), _mailer(), links)
+    return PasswordResetService(_unit_of_work(), passwords(), _mailer(), links)
 
 
 def readiness_service() -> ReadinessService:

@@ -17,6 +17,9 @@ DEVELOPMENT_SECRET_KEY = "dev-secret-change-me-dev-secret-change-me"  # noqa: S1
 
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+# Argon2id's cost: argon2-cffi's defaults (RFC 9106's second recommendation) unless set. Production
+# refuses anything under OWASP's minimum (19 MiB, 2 passes); tests use far cheaper ones.
+ARGON2_PRODUCTION_MINIMUM = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}
 # smtp: plain (a local relay or sink); smtp+starttls: upgrade on 587; smtps: TLS from the start.
 SMTP_SCHEMES = ("smtp", "smtp+starttls", "smtps")
 
@@ -46,6 +49,9 @@ class Settings:
     auth_rate_limit: str = "5/minute"
     ratelimit_storage_uri: str = "memory://"
     proxy_count: int = 0
+    argon2_time_cost: int = 3
+    argon2_memory_cost: int = 65536  # KiB
+    argon2_parallelism: int = 4
     smtp_url: str = ""
     mail_from: str = "Tasks <no-reply@localhost>"
     public_ui_url: str = "http://127.0.0.1:5173"
@@ -74,6 +80,9 @@ class Settings:
                 auth_rate_limit=env.str("AUTH_RATE_LIMIT", "5/minute", validate=_rate_limit),
                 ratelimit_storage_uri=env.str("RATELIMIT_STORAGE_URI", "memory://"),
                 proxy_count=env.int("PROXY_COUNT", 0, validate=Range(0, 5)),
+                argon2_time_cost=env.int("ARGON2_TIME_COST", 3, validate=Range(1, 20)),
+                argon2_memory_cost=env.int("ARGON2_MEMORY_COST", 65536, validate=Range(8, 4 << 20)),
+                argon2_parallelism=env.int("ARGON2_PARALLELISM", 4, validate=Range(1, 64)),
                 smtp_url=env.str("SMTP_URL", "", validate=_smtp_url),
                 mail_from=env.str("MAIL_FROM", "Tasks <no-reply@localhost>", validate=_address),
                 public_ui_url=env.str(
@@ -86,11 +95,15 @@ class Settings:
         return settings
 
     def refuse_unsafe_production(self) -> None:
-        weak = len(self.secret_key) < 32 or self.secret_key == DEVELOPMENT_SECRET_KEY
-        if self.app_env is AppEnv.PRODUCTION and weak:
+        if self.app_env is not AppEnv.PRODUCTION:
+            return
+        if len(self.secret_key) < 32 or self.secret_key == DEVELOPMENT_SECRET_KEY:
             raise SettingsError(
                 "SECRET_KEY: set a random value of at least 32 characters in production"
             )
+        for name, minimum in ARGON2_PRODUCTION_MINIMUM.items():
+            if getattr(self, f"argon2_{name}") < minimum:
+                raise SettingsError(f"ARGON2_{name.upper()}: at least {minimum} in production")
 
 
 def _postgres_url(value: str) -> bool:

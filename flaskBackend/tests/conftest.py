@@ -18,6 +18,7 @@ from app.database import Database
 from app.models import User
 from app.rate_limits import limiter
 from app.services.tokens import AccessTokens
+from app.services.unit_of_work import SqlAlchemyUnitOfWork
 from app.settings import AppEnv, Settings
 from tests import factories
 from tests.postgres import postgres_for_tests
@@ -68,9 +69,20 @@ def session(session_factory: sessionmaker[Session]) -> Iterator[Session]:
         yield session
 
 
+@pytest.fixture
+def uow(session_factory: sessionmaker[Session]) -> SqlAlchemyUnitOfWork:
+    """The unit of work the services get in production, over this test's transaction."""
+    return SqlAlchemyUnitOfWork(session_factory)
+
+
 @pytest.fixture(scope="session")
 def settings(database_url: str) -> Settings:
-    return Settings(app_env=AppEnv.TEST, database_url=database_url, secret_key="test-" * 8)
+    return Settings(
+        app_env=AppEnv.TEST,
+        database_url=database_url,
+        secret_key="test-" * 8,
+        **{f"argon2_{name}": value for name, value in factories.CHEAP_ARGON2.items()},
+    )
 
 
 @pytest.fixture(scope="session")

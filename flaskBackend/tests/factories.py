@@ -5,20 +5,22 @@ from __future__ import annotations
 import functools
 
 import factory
-from argon2 import PasswordHasher
 from factory.alchemy import SQLAlchemyModelFactory
 from sqlalchemy.orm import Session
 
 from app.models import Task, TaskStatus, User, UserRole
+from app.services.passwords import Passwords
 
 PASSWORD = "correct horse battery"
+# Argon2 at its cheapest: the tests check the rules, not the cost (settings test the cost's floor).
+CHEAP_ARGON2 = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
 # Tasks belong to the logged-in test user unless a test names another owner (see conftest).
 default_owner: User | None = None
 
 
 @functools.cache
 def password_hash() -> str:
-    return PasswordHasher().hash(PASSWORD)  # hashed once: Argon2 is slow on purpose
+    return Passwords(**CHEAP_ARGON2).hash(PASSWORD)
 
 
 class BaseFactory(SQLAlchemyModelFactory):

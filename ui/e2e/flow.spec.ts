@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { checkScreen } from './screens';
 
-// One user's whole day, in order, against the real API and PostgreSQL (scripts/e2e.sh).
+// One user's whole day, in order, against the real API and PostgreSQL (make e2e).
 test.describe.configure({ mode: 'serial' });
 
 const email = `e2e-${Date.now()}@example.com`;
@@ -116,8 +116,7 @@ test('register, sign in, manage tasks, sign out', async ({ page }) => {
 test('an administrator sees the user list', async ({ page }) => {
   const adminEmail = process.env.E2E_ADMIN_EMAIL;
   const adminPassword = process.env.E2E_ADMIN_PASSWORD;
-  if (!adminEmail || !adminPassword)
-    throw new Error('scripts/e2e.sh sets E2E_ADMIN_EMAIL and _PASSWORD');
+  if (!adminEmail || !adminPassword) throw new Error('make e2e sets E2E_ADMIN_EMAIL and _PASSWORD');
   await page.goto('/login');
   await page.getByLabel('Email').fill(adminEmail);
   await page.getByLabel('Password').fill(adminPassword);

@@ -64,8 +64,10 @@ class Task(Base):
     created_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
     )
+    # The time of the UPDATE statement itself: now() is the transaction's start, which in a long
+    # transaction (or a test's) would make an update look as old as the insert.
     updated_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.statement_timestamp()
     )
     # Bumped by SQLAlchemy on every UPDATE; the ETag, and a guard against lost updates.
     version: Mapped[int] = mapped_column(default=1)

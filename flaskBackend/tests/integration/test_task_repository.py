@@ -49,7 +49,8 @@ def test_update_bumps_version_and_updated_at(
     session.commit()
 
     assert task.version == 2
-    assert task.updated_at >= created
+    assert task.updated_at > created
+    assert task.created_at == created
 
 
 def test_title_taken_is_exact_and_can_exclude_a_task(repository: SqlTaskRepository) -> None:

@@ -14,11 +14,6 @@ from app.services.unit_of_work import SqlAlchemyUnitOfWork
 from tests.factories import TaskFactory
 
 
-@pytest.fixture
-def uow(session_factory: sessionmaker[Session]) -> SqlAlchemyUnitOfWork:
-    return SqlAlchemyUnitOfWork(session_factory)
-
-
 def test_leaving_without_commit_rolls_back(
     uow: SqlAlchemyUnitOfWork, session: Session, user: User
 ) -> None:

@@ -13,6 +13,8 @@ URL = "postgresql+psycopg://app:app@127.0.0.1:5432/app"
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("APP_ENV", "DATABASE_URL", "SECRET_KEY", "LOG_LEVEL", "CORS_ORIGINS", "API_PORT"):
         monkeypatch.delenv(name, raising=False)
+    for name in ("ARGON2_TIME_COST", "ARGON2_MEMORY_COST", "ARGON2_PARALLELISM"):
+        monkeypatch.delenv(name, raising=False)
 
 
 def test_defaults_work_for_local_development(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -47,6 +49,8 @@ def test_lists_and_numbers_are_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
         ("API_PORT", "70000"),
         ("APP_ENV", "staging"),
         ("LOG_LEVEL", "LOUD"),
+        ("ARGON2_MEMORY_COST", "lots"),
+        ("ARGON2_TIME_COST", "0"),
     ],
 )
 def test_a_missing_or_malformed_value_names_the_variable(
@@ -82,3 +86,38 @@ def test_production_starts_with_a_strong_secret_key(monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
 
     assert Settings.from_env().app_env is AppEnv.PRODUCTION
+
+
+def test_production_hashes_passwords_at_full_cost_by_default(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", URL)
+    monkeypatch.setenv("APP_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+
+    settings = Settings.from_env()
+
+    assert (settings.argon2_time_cost, settings.argon2_memory_cost) == (3, 65536)
+
+
+@pytest.mark.parametrize(
+    ("variable", "cheap"), [("ARGON2_TIME_COST", "1"), ("ARGON2_MEMORY_COST", "8")]
+)
+def test_production_refuses_cheap_password_hashing(
+    monkeypatch: pytest.MonkeyPatch, variable: str, cheap: str
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", URL)
+    monkeypatch.setenv("APP_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv(variable, cheap)
+
+    with pytest.raises(SettingsError, match=variable):
+        Settings.from_env()
+
+
+def test_development_accepts_cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", URL)
+    monkeypatch.setenv("ARGON2_TIME_COST", "1")
+    monkeypatch.setenv("ARGON2_MEMORY_COST", "8")
+
+    assert Settings.from_env().argon2_memory_cost == 8

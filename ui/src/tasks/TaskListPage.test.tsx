@@ -1,6 +1,6 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../test/render';
 import { aTask, page, problem, server } from '../test/server';
 import { SEARCH_DELAY_MS } from './TaskFilters';
@@ -99,12 +99,20 @@ describe('task list', () => {
       expect(screen.getByTestId('location')).toHaveTextContent('/tasks?q=milk');
     });
 
-    await user.click(screen.getByRole('link', { name: 'Tasks' }));
+    // Fake timers from here, so the debounce surely runs out before the assertions (no sleep).
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      await user.click(screen.getByRole('link', { name: 'Tasks' }));
 
-    expect(screen.getByLabelText('Search titles')).toHaveValue('');
-    await new Promise((resolve) => setTimeout(resolve, 2 * SEARCH_DELAY_MS));
-    expect(screen.getByTestId('location')).toHaveTextContent(/^\/tasks$/);
-    expect(queries.at(-1)?.has('q')).toBe(false);
+      expect(screen.getByLabelText('Search titles')).toHaveValue('');
+      await act(() => vi.advanceTimersByTimeAsync(2 * SEARCH_DELAY_MS));
+      expect(screen.getByTestId('location')).toHaveTextContent(/^\/tasks$/);
+      await waitFor(() => {
+        expect(queries.at(-1)?.has('q')).toBe(false);
+      });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says so when nothing matches', async () => {

@@ -1,8 +1,12 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { endSession } from '../auth/session';
 import { server } from './server';
+
+// findBy* and waitFor wait for what the user would see; on a loaded machine (CI, or two suites
+// at once) a first render can take longer than Testing Library's default second.
+configure({ asyncUtilTimeout: 5_000 });
 
 // jsdom has no modal dialogs; these stand-ins toggle `open` the way the browser does.
 HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {

@@ -1,40 +1,42 @@
-"""AuthService and UserService rules over in-memory fakes."""
+"""AuthService and UserService rules, over the real repositories in a rolled-back transaction."""
 
 from __future__ import annotations
 
 import uuid
 
 import pytest
-from argon2 import PasswordHasher
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.mail import SmtpMailer
-from app.models import UserRole
+from app.models import RefreshToken, User, UserRole
 from app.services.auth import AuthService, Principal
 from app.services.errors import Conflict, Forbidden, InvalidInput, Unauthorized
 from app.services.password_reset import ResetLinks
 from app.services.passwords import Passwords
 from app.services.tokens import AccessTokens
+from app.services.unit_of_work import SqlAlchemyUnitOfWork
 from app.services.users import UserService
-from tests.unit.fakes import FakeUnitOfWork
+from tests.factories import CHEAP_ARGON2
 
-# Cheap parameters keep the unit tests fast; the real ones are exercised by the API tests.
-CHEAP = Passwords(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+CHEAP = Passwords(**CHEAP_ARGON2)
 PASSWORD = "a-good-password"
 
 
-def user_service(uow: FakeUnitOfWork) -> UserService:
+def user_service(uow: SqlAlchemyUnitOfWork) -> UserService:
     # No SMTP_URL: these rules send no mail, and one that tried would get Unavailable.
     return UserService(uow, CHEAP, SmtpMailer("", "t@example.com"), ResetLinks("http://ui"))
 
 
 @pytest.fixture
-def uow() -> FakeUnitOfWork:
-    return FakeUnitOfWork()
-
-
-@pytest.fixture
-def auth(uow: FakeUnitOfWork) -> AuthService:
+def auth(uow: SqlAlchemyUnitOfWork) -> AuthService:
     return AuthService(uow, CHEAP, AccessTokens("k" * 40, 900), refresh_ttl=3600)
+
+
+def stored_user(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id, populate_existing=True)
+    assert user is not None
+    return user
 
 
 def test_register_normalises_email_and_refuses_a_duplicate(auth: AuthService) -> None:
@@ -51,7 +53,7 @@ def test_login_gives_a_token_that_authenticates(auth: AuthService) -> None:
 
     issued = auth.login(email="A@example.com", password=PASSWORD)
 
-    assert auth.authenticate(issued.access_token).user is user
+    assert auth.authenticate(issued.access_token).user.id == user.id
 
 
 @pytest.mark.parametrize(
@@ -64,23 +66,24 @@ def test_login_failures_look_the_same(auth: AuthService, email: str, password: s
         auth.login(email=email, password=password)
 
 
-def test_login_rehashes_a_password_hashed_with_old_parameters(uow: FakeUnitOfWork) -> None:
+def test_login_rehashes_a_password_hashed_with_old_parameters(
+    uow: SqlAlchemyUnitOfWork, session: Session
+) -> None:
     old = AuthService(uow, CHEAP, AccessTokens("k" * 40, 900), 3600)
     user = old.register(email="a@example.com", password=PASSWORD, name="A")
     first_hash = user.password_hash
-    stronger = Passwords(PasswordHasher(time_cost=2, memory_cost=16, parallelism=1))
+    stronger = Passwords(time_cost=2, memory_cost=16, parallelism=1)
 
     AuthService(uow, stronger, AccessTokens("k" * 40, 900), 3600).login(
         email="a@example.com", password=PASSWORD
     )
 
-    assert user.password_hash != first_hash
-    assert not stronger.needs_rehash(user.password_hash)
+    rehashed = stored_user(session, user.id).password_hash
+    assert rehashed != first_hash
+    assert not stronger.needs_rehash(rehashed)
 
 
-def test_refresh_rotates_and_reuse_revokes_the_family(
-    auth: AuthService, uow: FakeUnitOfWork
-) -> None:
+def test_refresh_rotates_and_reuse_revokes_the_family(auth: AuthService, session: Session) -> None:
     auth.register(email="a@example.com", password=PASSWORD, name="A")
     first = auth.login(email="a@example.com", password=PASSWORD)
 
@@ -90,7 +93,9 @@ def test_refresh_rotates_and_reuse_revokes_the_family(
 
     with pytest.raises(Unauthorized):
         auth.refresh(second.refresh_token)
-    assert all(t.revoked_at is not None for t in uow.refresh_tokens.rows)
+    tokens = session.scalars(select(RefreshToken)).all()
+    assert len(tokens) == 2
+    assert all(t.revoked_at is not None for t in tokens)
 
 
 def test_logout_ends_the_session(auth: AuthService) -> None:
@@ -103,17 +108,18 @@ def test_logout_ends_the_session(auth: AuthService) -> None:
         auth.refresh(issued.refresh_token)
 
 
-def test_a_deactivated_user_cannot_authenticate(auth: AuthService) -> None:
+def test_a_deactivated_user_cannot_authenticate(auth: AuthService, session: Session) -> None:
     user = auth.register(email="a@example.com", password=PASSWORD, name="A")
     token = auth.login(email="a@example.com", password=PASSWORD).access_token
-    user.is_active = False
+    stored_user(session, user.id).is_active = False
+    session.commit()
 
     with pytest.raises(Unauthorized):
         auth.authenticate(token)
 
 
 def test_password_change_keeps_this_session_and_ends_the_others(
-    auth: AuthService, uow: FakeUnitOfWork
+    auth: AuthService, uow: SqlAlchemyUnitOfWork
 ) -> None:
     auth.register(email="a@example.com", password=PASSWORD, name="A")
     here = auth.login(email="a@example.com", password=PASSWORD)
@@ -130,7 +136,7 @@ def test_password_change_keeps_this_session_and_ends_the_others(
 
 
 def test_password_change_with_a_wrong_current_password_is_refused(
-    auth: AuthService, uow: FakeUnitOfWork
+    auth: AuthService, uow: SqlAlchemyUnitOfWork
 ) -> None:
     user = auth.register(email="a@example.com", password=PASSWORD, name="A")
 
@@ -142,7 +148,7 @@ def test_password_change_with_a_wrong_current_password_is_refused(
     assert raised.value.field == "current_password"
 
 
-def test_only_admins_list_and_change_accounts(auth: AuthService, uow: FakeUnitOfWork) -> None:
+def test_only_admins_list_and_change_accounts(auth: AuthService, uow: SqlAlchemyUnitOfWork) -> None:
     user = auth.register(email="a@example.com", password=PASSWORD, name="A")
     users = user_service(uow)
 

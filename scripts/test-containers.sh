@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# make test-containers: the stack on a real Docker engine (Docker and Compose v2; not part of
+# `make test`). Builds every image, `up --wait`, a smoke run through the UI's nginx, pytest and
+# Vitest inside their containers, then `down --volumes`. Its own project name, a free port and a
+# random SECRET_KEY, so it never touches a stack you run. Prints `tests: N passed, F failed`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export COMPOSE_PROJECT_NAME=${COMPOSE_PROJECT_NAME:-flask-template-check}
+SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')
+UI_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+export SECRET_KEY UI_PORT
+# Yarn and corepack use npm's registry when one is configured (a mirror); unset, their own default.
+if [ -z "${NPM_REGISTRY:-}" ] && command -v npm >/dev/null; then
+  NPM_REGISTRY=$(npm config get registry 2>/dev/null | sed 's#/*$##') && export NPM_REGISTRY
+fi
+compose() { docker compose --profile test "$@"; }
+trap 'compose down --volumes --remove-orphans >/dev/null 2>&1 || true' EXIT
+base=http://127.0.0.1:$UI_PORT
+passed=0 failed=0
+check() {  # check NAME COMMAND...: one counted test
+  local name=$1 out; shift
+  if out=$("$@" 2>&1); then
+    passed=$((passed + 1)); echo "  ok    $name $(sed 's/\x1b\[[0-9;]*m//g' <<<"$out" | grep -Eo '[0-9]+ passed.*' | tail -n 1)"
+  else failed=$((failed + 1)); echo "  FAIL  $name"; tail -n 30 <<<"$out" | sed 's/^/        /'; fi
+}
+timed() {  # timed WHAT COMMAND...: run a step and say how long it took
+  local what=$1 start=$SECONDS out; shift
+  out=$("$@" 2>&1) || { echo "$out" >&2; compose logs --no-color --tail 50 >&2; echo "test-containers: $what failed" >&2; exit 1; }
+  echo "  $what: $((SECONDS - start)) s"
+}
+# http METHOD PATH WANT_STATUS [curl options]: the body on stdout, fails on another status.
+http() {
+  local method=$1 path=$2 want=$3 body; shift 3
+  body=$(curl -sS -o /dev/stdout -w '\n%{http_code}' -X "$method" "$base$path" "$@")
+  [ "${body##*$'\n'}" = "$want" ] || { echo "$method $path: ${body##*$'\n'}, wanted $want: ${body%$'\n'*}"; return 1; }
+  printf '%s\n' "${body%$'\n'*}"
+}
+json() { python3 -c "import json, sys; print(json.load(sys.stdin)$1)"; }
+
+timed "build" compose build --quiet
+timed "up --wait" docker compose up --detach --wait --quiet-pull
+
+email="smoke-$RANDOM@example.com" password="correct horse battery staple"
+creds=$(printf '{"email": "%s", "password": "%s"}' "$email" "$password")
+smoke_flow() {
+  http POST /api/auth/register 201 -H 'Content-Type: application/json' \
+    -d "${creds%\}}, \"name\": \"Smoke\"}" >/dev/null
+  token=$(http POST /api/auth/login 200 -H 'Content-Type: application/json' -d "$creds" | json '["access_token"]')
+  http POST /api/tasks 201 -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d '{"title": "Through nginx"}' >/dev/null
+  http GET /api/tasks 200 -H "Authorization: Bearer $token" | grep -q '"Through nginx"'
+}
+check "register, login, create and list through nginx" smoke_flow
+check "the UI's page, with its security headers" \
+  bash -c "curl -fsSI '$base/tasks' | grep -qi '^content-security-policy: default-src'"
+check "only nginx is published" bash -c "! docker compose ps --format '{{.Service}} {{.Ports}}' | grep -v '^ui ' | grep -q -- '->'"
+check "a body over 1 MiB is a 413 problem+json from nginx" bash -c \
+  "head -c 2000000 /dev/zero | curl -sS -o /dev/null -w '%{http_code} %{content_type}' -X POST --data-binary @- '$base/api/tasks' | grep -qx '413 application/problem+json'"
+# Six logins from one address, each claiming another one: the limit (5/minute) must still hold.
+forged_logins() {
+  for i in 1 2 3 4 5 6; do
+    curl -s -o /dev/null -w '%{http_code}\n' -H "X-Forwarded-For: 203.0.113.$i" \
+      -H 'Content-Type: application/json' -d "{\"email\": \"nobody$i@example.com\", \"password\": \"x\"}" \
+      "$base/api/auth/login"
+  done | grep -qx 429
+}
+check "a forged X-Forwarded-For does not escape the rate limit" forged_logins
+
+start=$SECONDS
+check "pytest in the api-test container" compose run --rm api-test
+check "Vitest in the ui-test container" compose run --rm ui-test
+echo "  tests in containers: $((SECONDS - start)) s"
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# make test and its parts: runs the steps against one throwaway PostgreSQL (or TEST_DATABASE_URL),
+# every step even after one fails, then ends with "tests: N passed, F failed" from the runners' reports.
+#   scripts/test.sh [STEP ...]   steps: check containers backend contract ui e2e (default: all of them)
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+reports="$ROOT/.run/reports"
+
+check() {
+  .venv/bin/ruff check .
+  .venv/bin/ruff format --check .
+  .venv/bin/mypy
+  .venv/bin/lint-imports --no-cache
+}
+containers() { bash "$ROOT/scripts/lint-containers.sh"; }
+backend() { .venv/bin/pytest --cov --cov-report=term --junitxml="$reports/backend.xml"; }
+contract() { bash "$ROOT/scripts/contract.sh" "$reports/contract.xml"; }
+ui() {
+  ensure_ui_deps
+  ui_yarn lint
+  ui_yarn typecheck
+  ui_yarn test --reporter=default --reporter=junit --outputFile.junit="$reports/ui.xml"
+  ui_yarn build --logLevel warn
+  ui_yarn size
+  bash "$ROOT/scripts/client.sh" --check
+}
+e2e() {  # Playwright starts the API and the UI itself (ui/playwright.config.ts, webServer)
+  [ -n "${CHROMIUM_PATH:-}" ] || need_package chromium chromium
+  ensure_ui_deps
+  DATABASE_URL=$(fresh_database e2e_check)
+  export DATABASE_URL E2E_ADMIN_EMAIL=admin@example.com E2E_ADMIN_PASSWORD=admin-password-e2e
+  quietly .venv/bin/alembic upgrade head
+  ADMIN_PASSWORD=$E2E_ADMIN_PASSWORD FLASK_SKIP_DOTENV=1 APP_ENV=test \
+    .venv/bin/flask --app app create-admin "$E2E_ADMIN_EMAIL" >/dev/null
+  ui_yarn build --logLevel warn
+  rm -rf "$UI/test-results/screens"
+  # The mail sink Playwright starts keeps each message here; the specs read them (password reset).
+  export E2E_MAIL_DIR="$ROOT/.run/e2e-mail" E2E_MAIL_PORT=$(free_port)
+  rm -rf "$E2E_MAIL_DIR"
+  E2E_API_PORT=$(free_port) E2E_UI_PORT=$(free_port) PLAYWRIGHT_JUNIT_OUTPUT_NAME="$reports/e2e.xml" \
+    ui_yarn e2e --reporter=list,junit
+  echo "e2e: screenshots in ui/test-results/screens/"
+}
+
+cd "$BACKEND"
+# One step, in a process of its own so that set -e holds in it (make test calls this per step).
+if [ "${1:-}" = --step ]; then set -e; "$2"; exit; fi
+
+steps=("$@")
+[ $# -gt 0 ] || steps=(check containers backend contract ui e2e)
+rm -rf "$reports" && mkdir -p "$reports"
+ensure_python_env
+if [ -z "${TEST_DATABASE_URL:-}" ] && [[ " ${steps[*]} " =~ \ (backend|contract|e2e)\  ]]; then
+  read -r TEST_DATABASE_URL data_dir < <(bash "$ROOT/scripts/postgres.sh" throwaway) || exit 1
+  trap 'bash "$ROOT/scripts/postgres.sh" discard "$data_dir"' EXIT
+  export TEST_DATABASE_URL
+fi
+failed=()
+for step in "${steps[@]}"; do
+  declare -F "$step" >/dev/null || { echo "unknown step $step: ${0##*/} [check containers backend contract ui e2e]" >&2; exit 2; }
+  printf '\n=== %s\n' "$step"
+  bash "$ROOT/scripts/test.sh" --step "$step" || failed+=("$step")
+done
+echo
+python3 "$ROOT/scripts/test-summary.py" "$reports" "${failed[@]}"
