@@ -26,3 +26,13 @@ class Text(fields.String):
         except UnicodeEncodeError:
             raise self.make_error("unicode") from None
         return text.strip() if self.strip else text
+
+
+class StrictBoolean(fields.Boolean):
+    """JSON true or false only. marshmallow's truthy/falsy sets cannot say this: in Python
+    0 == False and 1 == True, so {False} lets 0 through."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> bool:
+        if not isinstance(value, bool):
+            raise self.make_error("invalid")
+        return value

@@ -4,7 +4,7 @@ from marshmallow import fields, validate
 
 from app.models.user import EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, UserRole
 from app.schemas.base import BaseSchema
-from app.schemas.fields import Text
+from app.schemas.fields import StrictBoolean, Text
 from app.schemas.pagination import PageSchema
 
 PASSWORD_LENGTH = validate.Length(10, 128)
@@ -100,7 +100,7 @@ class ProfileChangesSchema(BaseSchema):
 class AccountChangesSchema(BaseSchema):
     role = fields.Enum(UserRole, by_value=True)
     # Only JSON true/false: "yes" or 1 would be a guess about what the caller meant.
-    is_active = fields.Boolean(truthy={True}, falsy={False})
+    is_active = StrictBoolean()
 
 
 class UserPageSchema(PageSchema):

@@ -107,3 +107,13 @@ def test_deactivating_locks_out_and_reactivating_lets_back_in(
 
     assert locked_out
     assert logs_in(anonymous, other.email, PASSWORD)
+
+
+@pytest.mark.parametrize("value", [0, 1, "true", "yes", None])
+def test_is_active_takes_only_json_booleans(admin: FlaskClient, value: object) -> None:
+    other = UserFactory()
+
+    response = admin.patch(f"/api/users/{other.id}", json={"is_active": value})
+
+    assert response.status_code == 422
+    assert list(response.get_json()["errors"]) == ["is_active"]
