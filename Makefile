@@ -42,6 +42,10 @@ fmt: venv ## Format and auto-fix the backend (ruff) and the UI (Prettier, ESLint
 	cd $(BACKEND) && .venv/bin/ruff check --fix . && .venv/bin/ruff format .
 	@source scripts/lib.sh && ensure_ui_deps && ui_yarn format && ui_yarn eslint --fix .
 
+.PHONY: lighthouse
+lighthouse: ## Lighthouse scores of sign-in and the task list, mobile and desktop (not in make test)
+	@bash scripts/lighthouse.sh
+
 .PHONY: bench  # bench/ is a folder: without this, make would call the target done
 bench: ## Benchmark the API against a frameworkless baseline with wrk (BENCH_ROWS, BENCH_SECONDS)
 	@bash scripts/bench.sh

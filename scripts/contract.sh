@@ -19,9 +19,16 @@ quietly .venv/bin/alembic upgrade head
 export CONTRACT_ADMIN_PASSWORD=contract-admin-password
 ADMIN_PASSWORD=$CONTRACT_ADMIN_PASSWORD .venv/bin/flask --app app create-admin contract@example.com >/dev/null
 
+# A mail sink, so creating a user without a password (an invitation by mail) can succeed.
+mail_port=$(free_port)
+.venv/bin/python -m devtools.mail_sink --port "$mail_port" --dir "$ROOT/.run/contract-mail" \
+  >/dev/null 2>&1 &
+mail_sink=$!
+export SMTP_URL=smtp://127.0.0.1:$mail_port
 port=$(free_port)
 API_HOST=127.0.0.1 API_PORT=$port GUNICORN_WORKERS=2 .venv/bin/gunicorn -c gunicorn.conf.py \
   --access-logfile /dev/null >"$ROOT/.run/contract-server.log" 2>&1 &
-trap 'kill $! 2>/dev/null; wait' EXIT
+server=$!
+trap 'kill $server $mail_sink 2>/dev/null; wait' EXIT
 .venv/bin/schemathesis run "http://127.0.0.1:$port/api/openapi.json" --wait-for-schema 60 \
   --report junit --report-junit-path "${1:-$ROOT/.run/reports/contract.xml}"

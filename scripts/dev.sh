@@ -50,6 +50,12 @@ cd "$BACKEND"
 "$VENV/bin/alembic" upgrade head
 "$VENV/bin/flask" --app app seed
 set -m
+# Mail (password reset, invitations) goes to a local sink that keeps each message as a file.
+MAIL_DIR="$ROOT/.run/mail"
+mail_port=$(free_port)
+"$VENV/bin/python" -m devtools.mail_sink --port "$mail_port" --dir "$MAIL_DIR" &
+servers+=($!)
+export SMTP_URL=${SMTP_URL:-smtp://127.0.0.1:$mail_port} PUBLIC_UI_URL=${PUBLIC_UI_URL:-http://127.0.0.1:$UI_PORT}
 (cd "$UI" && exec node_modules/.bin/vite --clearScreen false) &
 servers+=($!)
 "$VENV/bin/flask" --app app run --reload --host 127.0.0.1 --port "$API_PORT" &
@@ -59,6 +65,7 @@ echo
 echo "  UI:        http://127.0.0.1:$UI_PORT   <- open this"
 echo "  API docs:  http://127.0.0.1:$API_PORT/api/docs"
 echo "  Log in as demo@example.com with the password demo-password"
-echo "  Ctrl-C stops the UI, the API and PostgreSQL; the data stays in .run/ for next time."
+echo "  Mail:      $MAIL_DIR/ (one .eml file per message; the sink prints each one)"
+echo "  Ctrl-C stops the UI, the API, the mail sink and PostgreSQL; the data stays in .run/ for next time."
 echo
 wait -n  # one server stopping stops make dev

@@ -37,6 +37,9 @@ e2e() {  # Playwright starts the API and the UI itself (ui/playwright.config.ts,
     .venv/bin/flask --app app create-admin "$E2E_ADMIN_EMAIL" >/dev/null
   ui_yarn build --logLevel warn
   rm -rf "$UI/test-results/screens"
+  # The mail sink Playwright starts keeps each message here; the specs read them (password reset).
+  export E2E_MAIL_DIR="$ROOT/.run/e2e-mail" E2E_MAIL_PORT=$(free_port)
+  rm -rf "$E2E_MAIL_DIR"
   E2E_API_PORT=$(free_port) E2E_UI_PORT=$(free_port) PLAYWRIGHT_JUNIT_OUTPUT_NAME="$reports/e2e.xml" \
     ui_yarn e2e --reporter=list,junit
   echo "e2e: screenshots in ui/test-results/screens/"

@@ -3,10 +3,11 @@ import { defineConfig } from '@playwright/test';
 // `make e2e` (scripts/test.sh) prepares a fresh, migrated database with an administrator, builds
 // the UI and picks two free ports; Playwright then starts the real API (gunicorn) and the built UI
 // (vite preview, forwarding /api) itself, and stops both when the tests end.
-const { DATABASE_URL, SECRET_KEY, E2E_API_PORT, E2E_UI_PORT } = process.env;
-if (!DATABASE_URL || !SECRET_KEY || !E2E_API_PORT || !E2E_UI_PORT) {
+const { DATABASE_URL, SECRET_KEY, E2E_API_PORT, E2E_UI_PORT, E2E_MAIL_PORT, E2E_MAIL_DIR } =
+  process.env;
+if (!DATABASE_URL || !SECRET_KEY || !E2E_API_PORT || !E2E_UI_PORT || !E2E_MAIL_PORT || !E2E_MAIL_DIR) {
   throw new Error(
-    'run the end-to-end tests with `make e2e`: it sets DATABASE_URL, SECRET_KEY and the ports',
+    'run the end-to-end tests with `make e2e`: it sets DATABASE_URL, SECRET_KEY, the ports and the mail folder',
   );
 }
 const api = `http://127.0.0.1:${E2E_API_PORT}`;
@@ -24,6 +25,14 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   webServer: [
     {
+      // The mail sink: the API sends through it, the specs read its .eml files (e2e/mail.ts).
+      command: `.venv/bin/python -m devtools.mail_sink --port ${E2E_MAIL_PORT} --dir ${E2E_MAIL_DIR}`,
+      cwd: '../flaskBackend',
+      port: Number(E2E_MAIL_PORT),
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       command: '../flaskBackend/.venv/bin/gunicorn -c gunicorn.conf.py --access-logfile /dev/null',
       cwd: '../flaskBackend',
       url: `${api}/api/health`,
@@ -38,6 +47,8 @@ export default defineConfig({
         API_HOST: '127.0.0.1',
         API_PORT: E2E_API_PORT,
         GUNICORN_WORKERS: '2',
+        SMTP_URL: `smtp://127.0.0.1:${E2E_MAIL_PORT}`,
+        PUBLIC_UI_URL: baseURL,
       },
       reuseExistingServer: false,
       timeout: 60_000,

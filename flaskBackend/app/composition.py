@@ -6,8 +6,10 @@ Tests build the same services over the test's transaction instead (tests/conftes
 from flask import current_app
 
 from app.database import current_database
+from app.mail import SmtpMailer
 from app.services.auth import AuthService
 from app.services.health import ReadinessService
+from app.services.password_reset import PasswordResetService, ResetLinks
 from app.services.passwords import Passwords
 from app.services.tasks import TaskService
 from app.services.tokens import AccessTokens
@@ -47,8 +49,19 @@ def auth_service() -> AuthService:
     )
 
 
+def _mailer() -> SmtpMailer:
+    settings = current_settings()
+    return SmtpMailer(settings.smtp_url, settings.mail_from)
+
+
 def user_service() -> UserService:
-    return UserService(_unit_of_work(), passwords())
+    links = ResetLinks(current_settings().public_ui_url)
+    return UserService(_unit_of_work(), passwords(), _mailer(), links)
+
+
+def password_reset_service() -> PasswordResetService:
+    links = ResetLinks(current_settings().public_ui_url)
+    return PasswordResetService(_unit_of_work(), passwords(), _mailer(), links)
 
 
 def readiness_service() -> ReadinessService:

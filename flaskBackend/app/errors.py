@@ -16,6 +16,7 @@ from app.services.errors import (
     InvalidInput,
     NotFound,
     PreconditionFailed,
+    Rejected,
     Unauthorized,
     Unavailable,
 )
@@ -24,6 +25,7 @@ from app.services.unit_of_work import first_line
 log = logging.getLogger(__name__)
 
 STATUS_OF: dict[type[DomainError], int] = {
+    Rejected: 400,
     Unauthorized: 401,
     Forbidden: 403,
     NotFound: 404,

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from email.utils import parseaddr
 from enum import StrEnum
+from urllib.parse import urlsplit
 
 from environs import Env, EnvError
 from limits import parse_many
@@ -23,6 +25,8 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 # Argon2id's cost: argon2-cffi's defaults (RFC 9106's second recommendation) unless set. Production
 # refuses anything under OWASP's minimum (19 MiB, 2 passes); tests use far cheaper ones.
 ARGON2_PRODUCTION_MINIMUM = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}
+# smtp: plain (a local relay or sink); smtp+starttls: upgrade on 587; smtps: TLS from the start.
+SMTP_SCHEMES = ("smtp", "smtp+starttls", "smtps")
 
 
 class AppEnv(StrEnum):
@@ -54,6 +58,9 @@ class Settings:
     argon2_time_cost: int = 3
     argon2_memory_cost: int = 65536  # KiB
     argon2_parallelism: int = 4
+    smtp_url: str = ""
+    mail_from: str = "Tasks <no-reply@localhost>"
+    public_ui_url: str = "http://127.0.0.1:5173"
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -90,6 +97,11 @@ class Settings:
                 argon2_time_cost=env.int("ARGON2_TIME_COST", 3, validate=Range(1, 20)),
                 argon2_memory_cost=env.int("ARGON2_MEMORY_COST", 65536, validate=Range(8, 4 << 20)),
                 argon2_parallelism=env.int("ARGON2_PARALLELISM", 4, validate=Range(1, 64)),
+                smtp_url=env.str("SMTP_URL", "", validate=_smtp_url),
+                mail_from=env.str("MAIL_FROM", "Tasks <no-reply@localhost>", validate=_address),
+                public_ui_url=env.str(
+                    "PUBLIC_UI_URL", "http://127.0.0.1:5173", validate=_http_url
+                ).rstrip("/"),
             )
         except EnvError as error:
             raise SettingsError(_one_line(error)) from None
@@ -146,6 +158,24 @@ def _rate_limit(value: str) -> bool:
         parse_many(value)
     except ValueError:
         raise ValidationError("must look like '5/minute' or '5/minute;50/hour'") from None
+    return True
+
+
+def _smtp_url(value: str) -> bool:
+    if value and urlsplit(value).scheme not in SMTP_SCHEMES:
+        raise ValidationError(f"must start with {', '.join(s + '://' for s in SMTP_SCHEMES)}")
+    return True
+
+
+def _address(value: str) -> bool:
+    if "@" not in parseaddr(value)[1]:
+        raise ValidationError("must be an address such as 'Tasks <no-reply@example.com>'")
+    return True
+
+
+def _http_url(value: str) -> bool:
+    if urlsplit(value).scheme not in ("http", "https") or not urlsplit(value).netloc:
+        raise ValidationError("must be an http:// or https:// URL")
     return True
 
 

@@ -6,11 +6,7 @@ import { join } from 'node:path';
 const SCREENS = join(import.meta.dirname, '..', 'test-results', 'screens');
 mkdirSync(SCREENS, { recursive: true });
 
-/**
- * Every screen the flow reaches goes through here: axe must find nothing serious or critical,
- * and a screenshot is kept (git-ignored) so a reviewer can see what was tested.
- */
-export async function checkScreen(page: Page, name: string): Promise<void> {
+async function axeAndScreenshot(page: Page, name: string): Promise<void> {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
     .analyze();
@@ -22,4 +18,17 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
     );
   expect(severe, `accessibility violations on ${name}`).toEqual([]);
   await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Every screen the flows reach goes through here, in the light and the dark theme (the
+ * system preference, which the UI follows until its toggle is used): axe must find nothing
+ * serious or critical, and a screenshot of each is kept (git-ignored) for a reviewer.
+ */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await axeAndScreenshot(page, name);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await axeAndScreenshot(page, `${name}-dark`);
+  await page.emulateMedia({ colorScheme: 'light' });
 }

@@ -1,7 +1,10 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { AccountDeletedPage } from './auth/AccountDeletedPage';
+import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
 import { LoginPage } from './auth/LoginPage';
 import { RegisterPage } from './auth/RegisterPage';
 import { RequireAuth } from './auth/RequireAuth';
+import { ResetPasswordPage } from './auth/ResetPasswordPage';
 import { Layout } from './components/Layout';
 import { EditTaskPage } from './tasks/EditTaskPage';
 import { NewTaskPage } from './tasks/NewTaskPage';
@@ -14,6 +17,9 @@ export function App() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/register" element={<RegisterPage />} />
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
+      <Route path="/account-deleted" element={<AccountDeletedPage />} />
       <Route element={<RequireAuth />}>
         <Route element={<Layout />}>
           <Route index element={<Navigate to="/tasks" replace />} />

@@ -1,5 +1,5 @@
 """Controllers: HTTP only. Parse, call one service method, serialise."""
 
-from app.controllers import auth, health, tasks, users
+from app.controllers import auth, health, password_reset, tasks, users
 
-BLUEPRINTS = (health.blp, auth.blp, users.blp, tasks.blp)
+BLUEPRINTS = (health.blp, auth.blp, password_reset.blp, users.blp, tasks.blp)

@@ -9,9 +9,12 @@ from flask.views import MethodView
 from app.api import Blueprint
 from app.composition import user_service
 from app.controllers.access import caller, login_required
+from app.rate_limits import auth_rate, limiter
 from app.schemas.pagination import PageArgsSchema
 from app.schemas.users import (
     AccountChangesSchema,
+    AccountDeletionSchema,
+    NewAccountSchema,
     ProfileChangesSchema,
     UserPageSchema,
     UserSchema,
@@ -42,6 +45,19 @@ class Me(MethodView):
         """
         return user_service().update_profile(caller(), changes)
 
+    @login_required
+    @limiter.limit(auth_rate)
+    @blp.doc(operationId="deleteMe", responses={"429": "TOO_MANY_REQUESTS"})
+    @blp.arguments(AccountDeletionSchema)
+    @blp.response(204)
+    def delete(self, fields: Any) -> Any:
+        """Delete your account
+
+        Needs your current password. Your tasks and every session go with the account, at
+        once and for good. The only active administrator cannot delete themselves.
+        """
+        user_service().delete_me(caller(), fields["password"])
+
 
 @blp.route("")
 class Users(MethodView):
@@ -53,6 +69,22 @@ class Users(MethodView):
     def get(self, **args: Any) -> Any:
         """List users (administrators)"""
         return user_service().list(caller(), **args)
+
+    @login_required
+    @blp.doc(operationId="createUser")
+    @blp.arguments(NewAccountSchema)
+    @blp.response(201, UserSchema)
+    @blp.alt_response(403, response="FORBIDDEN", description=ADMIN_ONLY)
+    @blp.alt_response(409, response="CONFLICT", description="The email is taken.")
+    @blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="Mail not sent.")
+    def post(self, account: Any) -> Any:
+        """Create a user (administrators)
+
+        With `password`, the account can log in at once. Without it, the user is mailed a
+        link to choose one (valid 30 minutes); if the mail server refuses, nothing is
+        created and the answer is 503.
+        """
+        return user_service().create(caller(), account)
 
 
 @blp.route("/<int(max=2147483647):user_id>")

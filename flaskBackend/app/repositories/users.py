@@ -9,7 +9,7 @@ from typing import Protocol
 
 from sqlalchemy import func, select, update
 
-from app.models import RefreshToken, User
+from app.models import RefreshToken, User, UserRole
 from app.repositories.base import SqlRepository
 
 
@@ -19,13 +19,17 @@ class UserRepository(Protocol):
     def by_email(self, email: str) -> User | None: ...
     def count(self) -> int: ...
     def page(self, *, limit: int, offset: int) -> Sequence[User]: ...
+    def delete(self, entity: User) -> None: ...
+    def count_active_admins(self) -> int: ...
 
 
 class RefreshTokenRepository(Protocol):
     def add(self, entity: RefreshToken) -> None: ...
     def by_hash(self, token_hash: str) -> RefreshToken | None: ...
     def revoke_family(self, family: uuid.UUID, at: dt.datetime) -> None: ...
-    def revoke_all_of(self, user_id: int, at: dt.datetime, *, except_family: uuid.UUID) -> None: ...
+    def revoke_all_of(
+        self, user_id: int, at: dt.datetime, *, except_family: uuid.UUID | None = None
+    ) -> None: ...
 
 
 class SqlUserRepository(SqlRepository[User]):
@@ -41,6 +45,10 @@ class SqlUserRepository(SqlRepository[User]):
         return self.session.scalars(
             select(User).order_by(User.id).limit(limit).offset(offset)
         ).all()
+
+    def count_active_admins(self) -> int:
+        query = select(func.count()).where(User.role == UserRole.ADMIN, User.is_active)
+        return self.session.scalar(query) or 0
 
 
 class SqlRefreshTokenRepository(SqlRepository[RefreshToken]):
@@ -58,13 +66,12 @@ class SqlRefreshTokenRepository(SqlRepository[RefreshToken]):
             .values(revoked_at=at)
         )
 
-    def revoke_all_of(self, user_id: int, at: dt.datetime, *, except_family: uuid.UUID) -> None:
-        self.session.execute(
-            update(RefreshToken)
-            .where(
-                RefreshToken.user_id == user_id,
-                RefreshToken.family != except_family,
-                RefreshToken.revoked_at.is_(None),
-            )
-            .values(revoked_at=at)
+    def revoke_all_of(
+        self, user_id: int, at: dt.datetime, *, except_family: uuid.UUID | None = None
+    ) -> None:
+        query = update(RefreshToken).where(
+            RefreshToken.user_id == user_id, RefreshToken.revoked_at.is_(None)
         )
+        if except_family is not None:
+            query = query.where(RefreshToken.family != except_family)
+        self.session.execute(query.values(revoked_at=at))

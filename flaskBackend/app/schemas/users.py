@@ -29,15 +29,52 @@ class UserSchema(BaseSchema):
     created_at = fields.DateTime(required=True)
 
 
-class RegistrationSchema(BaseSchema):
-    email = Text(
+def _email() -> Text:
+    return Text(
         required=True,
         strip=True,
         validate=[validate.Email(), validate.Length(max=EMAIL_MAX_LENGTH)],
         metadata={"format": "email"},
     )
+
+
+class RegistrationSchema(BaseSchema):
+    email = _email()
     password = _password(required=True)
     name = _name(required=True)
+
+
+class NewAccountSchema(BaseSchema):
+    """An account an administrator opens. Without `password`, the user is mailed a link to
+    choose one."""
+
+    email = _email()
+    name = _name(required=True)
+    role = fields.Enum(UserRole, by_value=True, load_default=UserRole.USER)
+    password = _password()
+
+
+class PasswordResetRequestSchema(BaseSchema):
+    # Any string up to the column size: an invalid address simply matches no account.
+    email = Text(required=True, validate=validate.Length(1, EMAIL_MAX_LENGTH))
+
+
+class PasswordResetSchema(BaseSchema):
+    token = Text(required=True, load_only=True, validate=validate.Length(1, 200))
+    password = _password(required=True)
+
+
+class AccountDeletionSchema(BaseSchema):
+    password = Text(
+        required=True,
+        load_only=True,
+        validate=validate.Length(1, 1024),
+        metadata={"description": "Your current password."},
+    )
+
+
+class AcceptedSchema(BaseSchema):
+    detail = fields.String(required=True)
 
 
 class CredentialsSchema(BaseSchema):

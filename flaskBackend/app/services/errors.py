@@ -33,6 +33,10 @@ class Forbidden(DomainError):
     """Valid credentials, but not allowed to do this."""
 
 
+class Rejected(DomainError):
+    """Well-formed, but it names something unusable: a forged, used or expired link."""
+
+
 class InvalidInput(DomainError):
     """A business rule refused a value; names the field, like a validation error."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import TracebackType
 from typing import Self
 
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.repositories.health import DatabaseProbe
+from app.repositories.password_resets import PasswordResetRepository, SqlPasswordResetRepository
 from app.repositories.tasks import SqlTaskRepository, TaskRepository
 from app.repositories.users import (
     RefreshTokenRepository,
@@ -30,6 +32,7 @@ class UnitOfWork:
     tasks: TaskRepository
     users: UserRepository
     refresh_tokens: RefreshTokenRepository
+    password_resets: PasswordResetRepository
     database: DatabaseProbe
 
     def __enter__(self) -> Self:
@@ -49,6 +52,9 @@ class UnitOfWork:
 
     def commit(self) -> None:
         raise NotImplementedError
+
+    def flush(self) -> None:
+        """Send pending changes without committing, e.g. to learn a new row's id."""
 
     def rollback(self) -> None:
         raise NotImplementedError
@@ -74,6 +80,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self.tasks = SqlTaskRepository(self._session)
         self.users = SqlUserRepository(self._session)
         self.refresh_tokens = SqlRefreshTokenRepository(self._session)
+        self.password_resets = SqlPasswordResetRepository(self._session)
         self.database = DatabaseProbe(self._session)
         return self
 
@@ -95,8 +102,14 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
     def commit(self) -> None:
         if self._read_only:
             raise RuntimeError("a unit of work opened with reading() cannot commit")
+        self._translating_errors(self._session.commit)
+
+    def flush(self) -> None:
+        self._translating_errors(self._session.flush)
+
+    def _translating_errors(self, write: Callable[[], None]) -> None:
         try:
-            self._session.commit()
+            write()
         except IntegrityError as error:
             self._session.rollback()
             if getattr(error.orig, "sqlstate", None) == UNIQUE_VIOLATION:

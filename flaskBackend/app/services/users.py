@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypedDict
+import secrets
+from typing import NotRequired, TypedDict
 
 from app.models import User, UserRole
 from app.services.auth import Principal, normalise_email
-from app.services.errors import Forbidden, InvalidInput, NotFound
+from app.services.errors import Conflict, Forbidden, InvalidInput, NotFound
+from app.services.mail import Mailer
 from app.services.pagination import Page, offset_of
+from app.services.password_reset import ResetLinks, invitation_mail
 from app.services.passwords import Passwords
 from app.services.unit_of_work import UnitOfWork
 
@@ -24,10 +27,22 @@ class AccountChanges(TypedDict, total=False):
     is_active: bool
 
 
+class NewAccount(TypedDict):
+    email: str
+    name: str
+    role: UserRole
+    # Without one, the new user gets a mail with a link to choose it.
+    password: NotRequired[str]
+
+
 class UserService:
-    def __init__(self, uow: UnitOfWork, passwords: Passwords) -> None:
+    def __init__(
+        self, uow: UnitOfWork, passwords: Passwords, mailer: Mailer, links: ResetLinks
+    ) -> None:
         self.uow = uow
         self.passwords = passwords
+        self.mailer = mailer
+        self.links = links
 
     def update_profile(self, caller: Principal, changes: ProfileChanges) -> User:
         with self.uow:
@@ -43,6 +58,43 @@ class UserService:
                 )
             if "name" in changes:
                 user.name = changes["name"]
+            self.uow.commit()
+            return user
+
+    def delete_me(self, caller: Principal, password: str) -> None:
+        """Delete the caller's account; their tasks, sessions and reset links go with it."""
+        with self.uow:
+            user = self._existing(caller.user.id)
+            if not self.passwords.verify(user.password_hash, password):
+                raise InvalidInput("password", "This is not your current password.")
+            if user.is_admin and self.uow.users.count_active_admins() <= 1:
+                raise InvalidInput(
+                    "password", "You are the only administrator: promote someone else first."
+                )
+            # The foreign keys cascade: PostgreSQL deletes the tasks, refresh tokens and links.
+            self.uow.users.delete(user)
+            self.uow.commit()
+
+    def create(self, caller: Principal, account: NewAccount) -> User:
+        """An administrator opens an account, with a password or an invitation by mail."""
+        _require_admin(caller)
+        email = normalise_email(account["email"])
+        with self.uow:
+            if self.uow.users.by_email(email) is not None:
+                raise Conflict("An account with this email already exists.")
+            # Without a password, a random one nobody knows until the invitation sets another.
+            password = account.get("password") or secrets.token_urlsafe(32)
+            user = User(
+                email=email,
+                name=account["name"],
+                role=account["role"],
+                password_hash=self.passwords.hash(password),
+            )
+            self.uow.users.add(user)
+            if "password" not in account:
+                self.uow.flush()
+                # Sent before the commit: if the mail server refuses, no account is left behind.
+                self.mailer.send(invitation_mail(user, self.links.issue(self.uow, user)))
             self.uow.commit()
             return user
 

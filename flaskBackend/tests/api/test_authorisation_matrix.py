@@ -14,7 +14,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from app.models import User, UserRole
-from tests.factories import TaskFactory, UserFactory
+from tests.factories import PASSWORD, TaskFactory, UserFactory
 
 PUBLIC = {
     ("GET", "/api/health"),
@@ -27,6 +27,8 @@ PUBLIC = {
     ("POST", "/api/auth/login"),
     ("POST", "/api/auth/refresh"),
     ("POST", "/api/auth/logout"),
+    ("POST", "/api/auth/password-reset"),
+    ("POST", "/api/auth/password-reset/confirm"),
 }
 
 
@@ -47,7 +49,11 @@ ACCESS = {
     ("DELETE", "/api/tasks/<int(max=2147483647):task_id>"): Access("owner", 404),
     ("GET", "/api/users/me"): Access("self", None),
     ("PATCH", "/api/users/me"): Access("self", None, {"name": "Matrix"}),
+    ("DELETE", "/api/users/me"): Access("self", None, {"password": PASSWORD}),
     ("GET", "/api/users"): Access("admin", 403),
+    ("POST", "/api/users"): Access(
+        "admin", 403, {"email": "matrix@example.com", "name": "Matrix", "password": PASSWORD}
+    ),
     ("PATCH", "/api/users/<int(max=2147483647):user_id>"): Access(
         "admin", 403, {"is_active": True}
     ),

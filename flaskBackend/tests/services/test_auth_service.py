@@ -8,9 +8,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.mail import SmtpMailer
 from app.models import RefreshToken, User, UserRole
 from app.services.auth import AuthService, Principal
 from app.services.errors import Conflict, Forbidden, InvalidInput, Unauthorized
+from app.services.password_reset import ResetLinks
 from app.services.passwords import Passwords
 from app.services.tokens import AccessTokens
 from app.services.unit_of_work import SqlAlchemyUnitOfWork
@@ -19,6 +21,11 @@ from tests.factories import CHEAP_ARGON2
 
 CHEAP = Passwords(**CHEAP_ARGON2)
 PASSWORD = "a-good-password"
+
+
+def user_service(uow: SqlAlchemyUnitOfWork) -> UserService:
+    # No SMTP_URL: these rules send no mail, and one that tried would get Unavailable.
+    return UserService(uow, CHEAP, SmtpMailer("", "t@example.com"), ResetLinks("http://ui"))
 
 
 @pytest.fixture
@@ -119,7 +126,7 @@ def test_password_change_keeps_this_session_and_ends_the_others(
     elsewhere = auth.login(email="a@example.com", password=PASSWORD)
     caller = auth.authenticate(here.access_token)
 
-    UserService(uow, CHEAP).update_profile(
+    user_service(uow).update_profile(
         caller, {"password": "new-password-1", "current_password": PASSWORD}
     )
 
@@ -134,7 +141,7 @@ def test_password_change_with_a_wrong_current_password_is_refused(
     user = auth.register(email="a@example.com", password=PASSWORD, name="A")
 
     with pytest.raises(InvalidInput) as raised:
-        UserService(uow, CHEAP).update_profile(
+        user_service(uow).update_profile(
             Principal(user, uuid.uuid4()),
             {"password": "new-password-1", "current_password": "nope"},
         )
@@ -143,7 +150,7 @@ def test_password_change_with_a_wrong_current_password_is_refused(
 
 def test_only_admins_list_and_change_accounts(auth: AuthService, uow: SqlAlchemyUnitOfWork) -> None:
     user = auth.register(email="a@example.com", password=PASSWORD, name="A")
-    users = UserService(uow, CHEAP)
+    users = user_service(uow)
 
     with pytest.raises(Forbidden):
         users.list(Principal(user, uuid.uuid4()))

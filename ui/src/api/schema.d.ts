@@ -124,6 +124,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a password reset link
+         * @description Always 202 with the same body, whether or not the email has an account, so the
+         *     answer does not reveal who has one. The link (to PUBLIC_UI_URL) works once, for 30
+         *     minutes.
+         */
+        post: operations["requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with a reset token
+         * @description The token comes from the mailed link. The new password takes effect at once, and
+         *     every session of the account ends: log in again.
+         */
+        post: operations["confirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/me": {
         parameters: {
             query?: never;
@@ -135,7 +178,12 @@ export interface paths {
         get: operations["getMe"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete your account
+         * @description Needs your current password. Your tasks and every session go with the account, at
+         *     once and for good. The only active administrator cannot delete themselves.
+         */
+        delete: operations["deleteMe"];
         options?: never;
         head?: never;
         /**
@@ -155,7 +203,13 @@ export interface paths {
         /** List users (administrators) */
         get: operations["listUsers"];
         put?: never;
-        post?: never;
+        /**
+         * Create a user (administrators)
+         * @description With `password`, the account can log in at once. Without it, the user is mailed a
+         *     link to choose one (valid 30 minutes); if the mail server refuses, nothing is
+         *     created and the answer is 503.
+         */
+        post: operations["createUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -294,11 +348,26 @@ export interface components {
             /** @description Seconds until expiry. */
             expires_in: number;
         };
+        PasswordResetRequest: {
+            email: string;
+        };
+        Accepted: {
+            detail: string;
+        };
+        PasswordReset: {
+            token: string;
+            /** Format: password */
+            password: string;
+        };
         ProfileChanges: {
             name?: string;
             /** Format: password */
             password?: string;
             current_password?: string;
+        };
+        AccountDeletion: {
+            /** @description Your current password. */
+            password: string;
         };
         UserPage: {
             /** @description Matches on all pages. */
@@ -306,6 +375,18 @@ export interface components {
             page: number;
             per_page: number;
             items: components["schemas"]["User"][];
+        };
+        NewAccount: {
+            /** Format: email */
+            email: string;
+            name: string;
+            /**
+             * @default user
+             * @enum {unknown}
+             */
+            role: "user" | "admin";
+            /** Format: password */
+            password?: string;
         };
         AccountChanges: {
             /** @enum {unknown} */
@@ -406,6 +487,15 @@ export interface components {
         };
         /** @description Unauthorized */
         UNAUTHORIZED: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Bad Request */
+        BAD_REQUEST: {
             headers: {
                 [name: string]: unknown;
             };
@@ -595,6 +685,59 @@ export interface operations {
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            429: components["responses"]["TOO_MANY_REQUESTS"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordReset"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BAD_REQUEST"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            429: components["responses"]["TOO_MANY_REQUESTS"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -614,6 +757,32 @@ export interface operations {
                 };
             };
             401: components["responses"]["UNAUTHORIZED"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    deleteMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountDeletion"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            429: components["responses"]["TOO_MANY_REQUESTS"];
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
@@ -668,6 +837,36 @@ export interface operations {
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
             422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAccount"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            403: components["responses"]["FORBIDDEN"];
+            409: components["responses"]["CONFLICT"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            503: components["responses"]["SERVICE_UNAVAILABLE"];
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };

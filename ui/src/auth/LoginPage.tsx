@@ -3,12 +3,15 @@ import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api/problem';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
+import { ThemeToggle } from '../theme/ThemeToggle';
 import { useAuth } from './auth-context';
+import { DemoHint } from './DemoHint';
 
 interface LoginLocationState {
   from?: string;
   email?: string;
   registered?: boolean;
+  passwordReset?: boolean;
 }
 
 function loginFailure(error: unknown): string | null {
@@ -46,12 +49,19 @@ export function LoginPage() {
   const message = loginFailure(error);
   return (
     <main id="main" className="auth-page">
+      <ThemeToggle />
       <h1>Sign in</h1>
       {locationState.registered && (
         <p className="notice notice-success" role="status">
           Your account is ready. Sign in to continue.
         </p>
       )}
+      {locationState.passwordReset && (
+        <p className="notice notice-success" role="status">
+          Your new password is set, and every device was signed out. Sign in with it.
+        </p>
+      )}
+      {import.meta.env.DEV && <DemoHint />}
       {message ? (
         <p className="notice notice-error" role="alert">
           {message}
@@ -87,6 +97,9 @@ export function LoginPage() {
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <p>
+        <Link to="/forgot-password">Forgot password?</Link>
+      </p>
       <p>
         New here? <Link to="/register">Create an account</Link>
       </p>

@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { ApiError, unwrap } from '../api/problem';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
+import { ThemeToggle } from '../theme/ThemeToggle';
 import { useAuth } from './auth-context';
 
 export function RegisterPage() {
@@ -38,6 +39,7 @@ export function RegisterPage() {
   const shownNextToFields = apiError?.status === 409 || apiError?.status === 422;
   return (
     <main id="main" className="auth-page">
+      <ThemeToggle />
       <h1>Create an account</h1>
       {error !== null && !shownNextToFields && <ErrorNotice error={error} />}
       <form onSubmit={(event) => void submit(event)} noValidate>

@@ -1,5 +1,6 @@
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useAuth, useCurrentUser } from '../auth/auth-context';
+import { ThemeToggle } from '../theme/ThemeToggle';
 
 /** The signed-in frame: a skip link, the navigation, and the current screen in <main>. */
 export function Layout() {
@@ -20,6 +21,7 @@ export function Layout() {
           {user.role === 'admin' && <NavLink to="/admin/users">Users</NavLink>}
         </nav>
         <div className="account">
+          <ThemeToggle />
           <span className="user-name">{user.name}</span>
           <button
             type="button"

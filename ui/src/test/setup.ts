@@ -16,6 +16,15 @@ HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
   this.removeAttribute('open');
 };
 
+// jsdom has no matchMedia; the system theme is light unless a test says otherwise.
+window.matchMedia = (query: string) =>
+  ({
+    matches: false,
+    media: query,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+  }) as unknown as MediaQueryList;
+
 beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' });
 });
@@ -23,6 +32,8 @@ afterEach(() => {
   cleanup();
   server.resetHandlers();
   endSession(); // the token is module state: no test may inherit another's session
+  localStorage.clear();
+  delete document.documentElement.dataset.theme;
 });
 afterAll(() => {
   server.close();

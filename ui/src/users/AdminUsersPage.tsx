@@ -5,6 +5,7 @@ import { unwrap } from '../api/problem';
 import { useCurrentUser } from '../auth/auth-context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Pagination } from '../components/Pagination';
+import { CreateUserForm } from './CreateUserForm';
 
 const PER_PAGE = 20;
 
@@ -41,6 +42,7 @@ export function AdminUsersPage() {
   return (
     <>
       <h1>Users</h1>
+      <CreateUserForm />
       {users.error && (
         <ErrorNotice
           error={users.error}
@@ -80,12 +82,12 @@ export function AdminUsersPage() {
                         type="button"
                         className="small"
                         disabled={setActive.isPending}
-                        aria-label={`${user.is_active ? 'Deactivate' : 'Activate'} ${user.email}`}
+                        aria-label={`${user.is_active ? 'Deactivate' : 'Reactivate'} ${user.email}`}
                         onClick={() => {
                           setActive.mutate({ id: user.id, is_active: !user.is_active });
                         }}
                       >
-                        {user.is_active ? 'Deactivate' : 'Activate'}
+                        {user.is_active ? 'Deactivate' : 'Reactivate'}
                       </button>
                     )}
                   </td>

@@ -5,6 +5,7 @@ import { ApiError, unwrap } from '../api/problem';
 import { useAuth, useCurrentUser } from '../auth/auth-context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
+import { DeleteAccountForm } from './DeleteAccountForm';
 
 type MeChanges = { name: string } | { password: string; current_password: string };
 
@@ -126,6 +127,7 @@ export function ProfilePage() {
         <NameForm />
         <PasswordForm />
       </div>
+      <DeleteAccountForm />
     </>
   );
 }
