@@ -6,6 +6,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 [ -n "${CHROMIUM_PATH:-}" ] || need_package chromium chromium
+need_package curl curl
 ensure_python_env
 ensure_ui_deps
 
@@ -19,20 +20,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Wait until URL answers (any status), or fail pointing at LOG.
+# Wait until URL answers at all (any status), or fail pointing at LOG.
 wait_for() {
-  "$VENV/bin/python" - "$1" <<'PY' || { echo "lighthouse: $1 did not answer; see $2" >&2; exit 1; }
-import sys, time, urllib.error, urllib.request
-for _ in range(120):
-    try:
-        urllib.request.urlopen(sys.argv[1], timeout=1)
-        sys.exit(0)
-    except urllib.error.HTTPError:
-        sys.exit(0)
-    except OSError:
-        time.sleep(0.5)
-sys.exit(1)
-PY
+  curl -s -o /dev/null --retry 60 --retry-connrefused --retry-delay 1 "$1" \
+    || { echo "lighthouse: $1 did not answer; see $2" >&2; exit 1; }
 }
 
 read -r TEST_DATABASE_URL data_dir < <(bash "$ROOT/scripts/postgres.sh" throwaway)

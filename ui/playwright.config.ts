@@ -5,7 +5,14 @@ import { defineConfig } from '@playwright/test';
 // (vite preview, forwarding /api) itself, and stops both when the tests end.
 const { DATABASE_URL, SECRET_KEY, E2E_API_PORT, E2E_UI_PORT, E2E_MAIL_PORT, E2E_MAIL_DIR } =
   process.env;
-if (!DATABASE_URL || !SECRET_KEY || !E2E_API_PORT || !E2E_UI_PORT || !E2E_MAIL_PORT || !E2E_MAIL_DIR) {
+if (
+  !DATABASE_URL ||
+  !SECRET_KEY ||
+  !E2E_API_PORT ||
+  !E2E_UI_PORT ||
+  !E2E_MAIL_PORT ||
+  !E2E_MAIL_DIR
+) {
   throw new Error(
     'run the end-to-end tests with `make e2e`: it sets DATABASE_URL, SECRET_KEY, the ports and the mail folder',
   );

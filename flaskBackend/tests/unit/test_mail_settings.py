@@ -15,7 +15,7 @@ MAIL_VARIABLES = ("SMTP_URL", "MAIL_FROM", "PUBLIC_UI_URL")
 @pytest.fixture(autouse=True)
 def environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://app:app@127.0.0.1:5432/app")
-    monkeypatch.delenv("APP_ENV", raising=False)
+    monkeypatch.setenv("APP_ENV", "development")  # the one environment with a built-in key
     for name in MAIL_VARIABLES:
         monkeypatch.delenv(name, raising=False)
 
