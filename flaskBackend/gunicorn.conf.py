@@ -21,14 +21,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from prometheus_client import multiprocess  # noqa: E402
 
 from app.logging_config import gunicorn_logconfig  # noqa: E402
-from app.settings import Settings, SettingsError  # noqa: E402
+from app.settings import settings_or_exit  # noqa: E402
 
 # Bad settings stop the master here, in one line, before any worker forks (each worker would
 # otherwise print its own traceback while gunicorn keeps restarting it).
-try:
-    settings = Settings.from_env()
-except SettingsError as error:
-    sys.exit(f"Refusing to start: {error}")
+settings = settings_or_exit()
 
 wsgi_app = "app:create_app()"
 bind = f"{os.environ.get('API_HOST', '0.0.0.0')}:{os.environ.get('API_PORT', '8000')}"  # noqa: S104

@@ -181,3 +181,11 @@ def _http_url(value: str) -> bool:
 
 def _one_line(error: EnvError) -> str:
     return " ".join(str(error).split())
+
+
+def settings_or_exit() -> Settings:
+    """The settings, or exit with one line naming the bad variable (no traceback)."""
+    try:
+        return Settings.from_env()
+    except SettingsError as error:
+        raise SystemExit(f"Refusing to start: {error}") from None

@@ -6,7 +6,7 @@ import secrets
 
 import pytest
 
-from app.settings import AppEnv, Settings, SettingsError
+from app.settings import AppEnv, Settings, SettingsError, settings_or_exit
 
 URL = "postgresql+psycopg://app:app@127.0.0.1:5432/app"
 
@@ -127,3 +127,15 @@ def test_development_accepts_cheap_password_hashing(monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("ARGON2_MEMORY_COST", "8")
 
     assert Settings.from_env().argon2_memory_cost == 8
+
+
+def test_a_bad_setting_exits_with_one_line_naming_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", URL)
+    monkeypatch.setenv("APP_ENV", "development")
+    monkeypatch.setenv("API_PORT", "eighty")
+
+    with pytest.raises(SystemExit) as exited:
+        settings_or_exit()
+    assert str(exited.value).startswith("Refusing to start: ")
+    assert "API_PORT" in str(exited.value)
+    assert "\n" not in str(exited.value)
