@@ -67,6 +67,7 @@ class RowSchema(SQLAlchemyAutoSchema[Any]):
 
     def on_bind_field(self, field_name: str, field_obj: fields.Field[Any]) -> None:
         field_obj.required = True  # always present in a response, null or not
+        _undocument_default(field_obj)  # a create's default, not a response's
 
 
 class NewRowSchema(SQLAlchemyAutoSchema[Any]):
@@ -88,6 +89,9 @@ class ChangesSchema(NewRowSchema):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(partial=True, **kwargs)  # type: ignore[no-untyped-call]
+
+    def on_bind_field(self, field_name: str, field_obj: fields.Field[Any]) -> None:
+        _undocument_default(field_obj)  # a missing field stays as it is
 
     @post_load
     def make_row(self, data: dict[str, Any], **kwargs: Any) -> Any:
@@ -120,3 +124,7 @@ def search_field(column: str, max_length: int) -> Text:
         validate=validate.Length(max=max_length),
         metadata={"description": f"Case-insensitive text the {column} contains."},
     )
+
+
+def _undocument_default(field: fields.Field[Any]) -> None:
+    field.metadata = {key: value for key, value in field.metadata.items() if key != "default"}
