@@ -1,7 +1,6 @@
 """HTTP endpoints for tasks: the five standard ones of an owned resource."""
 
 from app.api import Blueprint
-from app.composition import service
 from app.controllers.owned import Resource, register
 from app.schemas import tasks as schemas
 from app.services.tasks import TaskService
@@ -12,7 +11,7 @@ register(
     blp,
     Resource(
         noun="task",
-        service=lambda: service(TaskService),
+        service=TaskService,
         row=schemas.TaskSchema,
         new=schemas.NewTaskSchema,
         changes=schemas.TaskChangesSchema,
