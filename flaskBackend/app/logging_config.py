@@ -45,30 +45,8 @@ def formatter_config(settings: Settings) -> dict[str, Any]:
     }
 
 
-def configure_logging(app: Flask, settings: Settings) -> None:
-    dictConfig(
-        {
-            "version": 1,
-            "disable_existing_loggers": False,
-            "filters": {"request_id": {"()": RequestIdFilter}},
-            "formatters": {"line": formatter_config(settings)},
-            "handlers": {
-                "stdout": {
-                    "class": "logging.StreamHandler",
-                    "stream": "ext://sys.stdout",
-                    "formatter": "line",
-                    "filters": ["request_id"],
-                }
-            },
-            "root": {"level": settings.log_level, "handlers": ["stdout"]},
-        }
-    )
-    app.before_request(_start_request)
-    app.after_request(_finish_request)
-
-
-def gunicorn_logconfig(settings: Settings) -> dict[str, Any]:
-    """gunicorn's own lines (start, worker boot and exit) in the same format as the app's."""
+def logconfig(settings: Settings) -> dict[str, Any]:
+    """Every line to stdout, in the settings' format, tagged with the request id."""
     return {
         "version": 1,
         "disable_existing_loggers": False,
@@ -83,6 +61,19 @@ def gunicorn_logconfig(settings: Settings) -> dict[str, Any]:
             }
         },
         "root": {"level": settings.log_level, "handlers": ["stdout"]},
+    }
+
+
+def configure_logging(app: Flask, settings: Settings) -> None:
+    dictConfig(logconfig(settings))
+    app.before_request(_start_request)
+    app.after_request(_finish_request)
+
+
+def gunicorn_logconfig(settings: Settings) -> dict[str, Any]:
+    """gunicorn's own lines (start, worker boot and exit) in the same format as the app's."""
+    return {
+        **logconfig(settings),
         "loggers": {
             "gunicorn.error": {
                 "level": settings.log_level,

@@ -38,6 +38,9 @@ def log_records(server: LiveServer, since: int) -> list[dict[str, object]]:
     return [json.loads(line) for line in lines if line.startswith("{")]
 
 
+# It starts and stops a cluster of its own (scripts/postgres.sh, PostgreSQL's server binaries):
+# make test runs it; the api-test container, which has neither, deselects it.
+@pytest.mark.stops_postgres
 def test_an_outage_is_503_with_retry_after_one_warning_each_and_recovers(
     own_cluster: tuple[str, str], tmp_path: Path
 ) -> None:
