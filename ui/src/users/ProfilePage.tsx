@@ -1,21 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client';
-import { ApiError, unwrap } from '../api/problem';
-import { useAuth, useCurrentUser } from '../auth/auth-context';
+import { ApiError } from '../api/problem';
+import { useCurrentUser } from '../auth/auth-context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
 import { DeleteAccountForm } from './DeleteAccountForm';
-
-type MeChanges = { name: string } | { password: string; current_password: string };
-
-function useUpdateMe() {
-  const { updateUser } = useAuth();
-  return useMutation({
-    mutationFn: (changes: MeChanges) => unwrap(api.PATCH('/api/users/me', { body: changes })),
-    onSuccess: updateUser,
-  });
-}
+import { useUpdateMe } from './queries';
 
 function NameForm() {
   const user = useCurrentUser();
