@@ -9,7 +9,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app.api import Api
 from app.cli import register_commands
-from app.controllers import BLUEPRINTS
+from app.controllers import blueprints
 from app.controllers.access import BEARER_SCHEME
 from app.database import Database
 from app.docs import ASSETS_URL
@@ -97,6 +97,6 @@ def register_extensions(app: Flask, settings: Settings, database: Database) -> N
 def register_blueprints(app: Flask) -> None:
     api = Api(app)
     api.spec.components.security_scheme("bearerAuth", BEARER_SCHEME)
-    for blueprint in BLUEPRINTS:
+    for blueprint in blueprints():
         api.register_blueprint(blueprint)
     app.register_blueprint(docs_assets)

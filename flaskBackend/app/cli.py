@@ -10,28 +10,31 @@ import click
 from flask import Flask
 from flask.cli import with_appcontext
 
-from app.composition import current_settings, task_service, user_service
-from app.models import TaskStatus, UserRole
+from app.composition import current_settings, service, user_service
+from app.models import Task, TaskStatus, UserRole
 from app.schemas.users import PASSWORD_LENGTH
 from app.services.auth import Principal
 from app.services.errors import Conflict
-from app.services.tasks import NewTask
+from app.services.tasks import TaskService
 from app.settings import AppEnv
 
 DEMO_EMAIL = "demo@example.com"
 DEMO_PASSWORD = "demo-password"  # noqa: S105  # printed by make dev; seed refuses production
-SAMPLE_TASKS: tuple[NewTask, ...] = (
-    {"title": "Read the README", "status": TaskStatus.DONE, "priority": 2},
-    {"title": "Run make test", "status": TaskStatus.DOING, "priority": 4},
-    {
-        "title": "Add your own resource",
-        "description": "Copy the tasks path: controller, service, repository, model.",
-        "priority": 5,
-        "due_date": dt.date.today() + dt.timedelta(days=7),
-    },
-    {"title": "Write a migration", "description": 'make migration m="add x"', "priority": 3},
-    {"title": "Deploy with docker compose", "priority": 1},
-)
+
+
+def sample_tasks() -> list[Task]:
+    return [
+        Task(title="Read the README", status=TaskStatus.DONE, priority=2),
+        Task(title="Run make test", status=TaskStatus.DOING, priority=4),
+        Task(
+            title="Add your own resource",
+            description="Follow the tasks files: model, repository, service, schemas, controller.",
+            priority=5,
+            due_date=dt.date.today() + dt.timedelta(days=7),
+        ),
+        Task(title="Write a migration", description='make migration m="add x"', priority=3),
+        Task(title="Deploy with docker compose", priority=1),
+    ]
 
 
 def register_commands(app: Flask) -> None:
@@ -49,14 +52,14 @@ def seed() -> None:
         email=DEMO_EMAIL, password=DEMO_PASSWORD, name="Demo User", role=UserRole.USER
     )
     owner = Principal(user=demo, session=uuid.uuid4())
-    added = 0
-    for fields in SAMPLE_TASKS:
+    added, samples = 0, sample_tasks()
+    for task in samples:
         try:
-            task_service().create(owner, fields)
+            service(TaskService).create(owner, task)
             added += 1
         except Conflict:
             pass
-    click.echo(f"Seeded {added} task(s); {len(SAMPLE_TASKS) - added} already there.")
+    click.echo(f"Seeded {added} task(s); {len(samples) - added} already there.")
     click.echo(f"Log in as {DEMO_EMAIL} with the password {DEMO_PASSWORD}")
 
 

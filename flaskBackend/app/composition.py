@@ -3,19 +3,23 @@
 Tests build the same services over the test's transaction instead (tests/conftest.py: uow).
 """
 
+from typing import Any, TypeVar
+
 from flask import current_app
 
 from app.database import current_database
 from app.mail import SmtpMailer
 from app.services.auth import AuthService
 from app.services.health import ReadinessService
+from app.services.owned import OwnedService
 from app.services.password_reset import PasswordResetService, ResetLinks
 from app.services.passwords import Passwords
-from app.services.tasks import TaskService
 from app.services.tokens import AccessTokens
 from app.services.unit_of_work import SqlAlchemyUnitOfWork
 from app.services.users import UserService
 from app.settings import Settings
+
+ServiceT = TypeVar("ServiceT", bound=OwnedService[Any])
 
 
 def _unit_of_work() -> SqlAlchemyUnitOfWork:
@@ -35,8 +39,9 @@ def passwords() -> Passwords:
     return hasher
 
 
-def task_service() -> TaskService:
-    return TaskService(_unit_of_work())
+def service(kind: type[ServiceT]) -> ServiceT:
+    """Any service that needs only a unit of work, e.g. each owned resource's: none to list here."""
+    return kind(_unit_of_work())
 
 
 def auth_service() -> AuthService:

@@ -26,14 +26,19 @@ def if_match_versions() -> frozenset[int] | None:
     return frozenset(int(tag) for tag in tags if tag.isdigit() and len(tag) < 19)
 
 
-IF_MATCH_PARAMETER: dict[str, Any] = {
-    "in": "header",
-    "name": "If-Match",
-    "required": False,
-    "schema": {"type": "string"},
-    "description": "The ETag you last saw; the request fails with 412 if the task changed since.",
-}
-ETAG_HEADER: dict[str, Any] = {
-    "description": "The version of the task; send it back in If-Match.",
-    "schema": {"type": "string"},
-}
+def if_match_parameter(noun: str) -> dict[str, Any]:
+    """The OpenAPI entry of If-Match, naming the resource it documents."""
+    return {
+        "in": "header",
+        "name": "If-Match",
+        "required": False,
+        "schema": {"type": "string"},
+        "description": f"The ETag you last saw; it fails with 412 if the {noun} changed since.",
+    }
+
+
+def etag_header(noun: str) -> dict[str, Any]:
+    return {
+        "description": f"The version of the {noun}; send it back in If-Match.",
+        "schema": {"type": "string"},
+    }

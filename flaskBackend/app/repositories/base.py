@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -12,7 +12,7 @@ ModelT = TypeVar("ModelT", bound=Base)
 
 
 class SqlRepository(Generic[ModelT]):
-    model: ClassVar[type]
+    model: ClassVar[type[Any]]
 
     def __init__(self, session: Session) -> None:
         self.session = session

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from types import TracebackType
-from typing import Self
+from typing import Any, Self, TypeVar
 
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from app.repositories.base import SqlRepository
 from app.repositories.health import DatabaseProbe
 from app.repositories.password_resets import PasswordResetRepository, SqlPasswordResetRepository
-from app.repositories.tasks import SqlTaskRepository, TaskRepository
 from app.repositories.users import (
     RefreshTokenRepository,
     SqlRefreshTokenRepository,
@@ -24,12 +24,12 @@ from app.services.errors import Conflict, PreconditionFailed, Unavailable
 
 UNIQUE_VIOLATION = "23505"
 DATABASE_UNAVAILABLE = "The database is not answering; try again shortly."
+RepositoryT = TypeVar("RepositoryT", bound=SqlRepository[Any])
 
 
 class UnitOfWork:
     """What a service sees: repositories and commit. Leaving without commit rolls back."""
 
-    tasks: TaskRepository
     users: UserRepository
     refresh_tokens: RefreshTokenRepository
     password_resets: PasswordResetRepository
@@ -37,6 +37,10 @@ class UnitOfWork:
 
     def __enter__(self) -> Self:
         return self
+
+    def repository(self, kind: type[RepositoryT]) -> RepositoryT:
+        """The repository of that class, over this unit's session: no list to register it in."""
+        raise NotImplementedError
 
     def reading(self) -> Self:
         """Use as `with uow.reading():` for work that only reads; commit() is then refused."""
@@ -77,7 +81,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
     def __enter__(self) -> Self:
         factory = self._read_session_factory if self._read_only else self._session_factory
         self._session = factory()
-        self.tasks = SqlTaskRepository(self._session)
+        self._repositories: dict[type[Any], Any] = {}
         self.users = SqlUserRepository(self._session)
         self.refresh_tokens = SqlRefreshTokenRepository(self._session)
         self.password_resets = SqlPasswordResetRepository(self._session)
@@ -98,6 +102,12 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         # close() rolls back whatever was not committed, without expiring loaded objects,
         # so a controller can still serialise what a read returned.
         self._session.close()
+
+    def repository(self, kind: type[RepositoryT]) -> RepositoryT:
+        if kind not in self._repositories:
+            self._repositories[kind] = kind(self._session)
+        repository: RepositoryT = self._repositories[kind]
+        return repository
 
     def commit(self) -> None:
         if self._read_only:

@@ -1,11 +1,13 @@
 """Who may call what, for every endpoint in the app's URL map.
 
 The matrix is built from the URL map, so a new endpoint fails here until it is protected (or
-listed as public) and given a row in ACCESS.
+listed as public) and given a row in ACCESS. The five endpoints of every owned resource (see
+app/controllers/owned.py) get their rows by themselves, with a body built by the resource's factory.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -13,8 +15,10 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from app.controllers import blueprints
+from app.controllers.owned import ID_CONVERTER, RESOURCES
 from app.models import User, UserRole
-from tests.factories import PASSWORD, TaskFactory, UserFactory
+from tests.factories import PASSWORD, UserFactory, factory_for
 
 PUBLIC = {
     ("GET", "/api/health"),
@@ -36,17 +40,27 @@ PUBLIC = {
 class Access:
     """Who succeeds; what a stranger (another plain user) gets instead."""
 
-    allowed: str  # "owner" (tasks), "self" (/users/me) or "admin"
+    allowed: str  # "owner" (an owned resource's row), "self" (/users/me, own lists) or "admin"
     stranger_gets: int | None
     body: dict[str, object] | None = None
 
 
+def owned_resource_rows() -> dict[tuple[str, str], Access]:
+    blueprints()  # imports every controller, so RESOURCES is complete
+    rows = {}
+    for blp, resource in RESOURCES:
+        collection, item = blp.url_prefix, f"{blp.url_prefix}/<{ID_CONVERTER}:{resource.noun}_id>"
+        body = resource.new().dump(factory_for(resource.model).build(owner=None, owner_id=0))
+        rows[("GET", collection)] = Access("self", None)
+        rows[("POST", collection)] = Access("self", None, body)
+        rows[("GET", item)] = Access("owner", 404)
+        rows[("PATCH", item)] = Access("owner", 404, body)
+        rows[("DELETE", item)] = Access("owner", 404)
+    return rows
+
+
 ACCESS = {
-    ("GET", "/api/tasks"): Access("self", None),
-    ("POST", "/api/tasks"): Access("self", None, {"title": "Matrix"}),
-    ("GET", "/api/tasks/<int(max=2147483647):task_id>"): Access("owner", 404),
-    ("PATCH", "/api/tasks/<int(max=2147483647):task_id>"): Access("owner", 404, {"priority": 2}),
-    ("DELETE", "/api/tasks/<int(max=2147483647):task_id>"): Access("owner", 404),
+    **owned_resource_rows(),
     ("GET", "/api/users/me"): Access("self", None),
     ("PATCH", "/api/users/me"): Access("self", None, {"name": "Matrix"}),
     ("DELETE", "/api/users/me"): Access("self", None, {"password": PASSWORD}),
@@ -76,23 +90,23 @@ def test_every_endpoint_is_public_or_in_the_matrix(session_app: Flask) -> None:
     assert unknown == [], "protect these endpoints and add them to ACCESS"
 
 
-def url_for(rule: str, task_id: int, user_id: int) -> str:
-    return rule.replace("<int(max=2147483647):task_id>", str(task_id)).replace(
-        "<int(max=2147483647):user_id>", str(user_id)
-    )
+def url_for(rule: str, world: dict[str, int]) -> str:
+    """The rule with each <int(…):NAME_id> replaced by the id of world's NAME."""
+    return re.sub(r"<int[^:>]*:(\w+)_id>", lambda match: str(world[match[1]]), rule)
 
 
 @pytest.fixture
-def world(user: User) -> tuple[int, int]:
-    """A task owned by `user`, and another user's id to administer."""
-    return TaskFactory(owner=user).id, UserFactory().id
+def world(user: User) -> dict[str, int]:
+    """A row of every owned resource, owned by `user`; and another user's id to administer."""
+    rows = {resource.noun: factory_for(resource.model)(owner=user).id for _, resource in RESOURCES}
+    return {**rows, "user": UserFactory().id}
 
 
 @pytest.mark.parametrize(("method", "rule"), sorted(ACCESS))
 def test_anonymous_callers_get_401(
-    anonymous: FlaskClient, world: tuple[int, int], method: str, rule: str
+    anonymous: FlaskClient, world: dict[str, int], method: str, rule: str
 ) -> None:
-    response = anonymous.open(url_for(rule, *world), method=method, json=ACCESS[method, rule].body)
+    response = anonymous.open(url_for(rule, world), method=method, json=ACCESS[method, rule].body)
 
     assert response.status_code == 401
     assert response.mimetype == "application/problem+json"
@@ -102,12 +116,12 @@ def test_anonymous_callers_get_401(
 def test_strangers_are_refused_and_the_entitled_succeed(
     client: FlaskClient,
     client_for: Callable[[User], FlaskClient],
-    world: tuple[int, int],
+    world: dict[str, int],
     method: str,
     rule: str,
 ) -> None:
     access = ACCESS[method, rule]
-    url = url_for(rule, *world)
+    url = url_for(rule, world)
     stranger = client_for(UserFactory())
     entitled = client_for(UserFactory(role=UserRole.ADMIN)) if access.allowed == "admin" else client
 
@@ -122,10 +136,10 @@ def test_strangers_are_refused_and_the_entitled_succeed(
     ("method", "rule"), sorted(k for k, v in ACCESS.items() if v.allowed == "owner")
 )
 def test_admins_reach_other_users_tasks(
-    client_for: Callable[[User], FlaskClient], world: tuple[int, int], method: str, rule: str
+    client_for: Callable[[User], FlaskClient], world: dict[str, int], method: str, rule: str
 ) -> None:
     admin = client_for(UserFactory(role=UserRole.ADMIN))
 
-    response = admin.open(url_for(rule, *world), method=method, json=ACCESS[method, rule].body)
+    response = admin.open(url_for(rule, world), method=method, json=ACCESS[method, rule].body)
 
     assert response.status_code in (200, 204)

@@ -6,7 +6,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from app.cli import DEMO_EMAIL, DEMO_PASSWORD, SAMPLE_TASKS
+from app.cli import DEMO_EMAIL, DEMO_PASSWORD, sample_tasks
 
 
 def login(client: FlaskClient, email: str, password: str) -> dict[str, str]:
@@ -22,10 +22,10 @@ def test_seed_adds_the_demo_user_and_samples_once(app: Flask, anonymous: FlaskCl
     second = runner.invoke(args=["seed"])
 
     assert first.exit_code == second.exit_code == 0
-    assert f"Seeded {len(SAMPLE_TASKS)} task(s)" in first.output
+    assert f"Seeded {len(sample_tasks())} task(s)" in first.output
     assert "Seeded 0 task(s)" in second.output
     headers = login(anonymous, DEMO_EMAIL, DEMO_PASSWORD)
-    assert anonymous.get("/api/tasks", headers=headers).get_json()["total"] == len(SAMPLE_TASKS)
+    assert anonymous.get("/api/tasks", headers=headers).get_json()["total"] == len(sample_tasks())
 
 
 def test_create_admin_makes_an_account_that_can_list_users(

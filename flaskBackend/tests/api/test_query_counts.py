@@ -7,8 +7,10 @@ from collections.abc import Callable
 import pytest
 from flask.testing import FlaskClient
 
+from app.controllers import blueprints
+from app.controllers.owned import RESOURCES
 from app.models import User, UserRole
-from tests.factories import PASSWORD, TaskFactory, UserFactory
+from tests.factories import PASSWORD, TaskFactory, UserFactory, factory_for
 from tests.query_counter import QueryCounter
 
 
@@ -97,3 +99,42 @@ def test_auth_endpoints_take_a_fixed_number_of_statements(
         counts[name] = queries.count
 
     assert counts == {"login": 2, "refresh": 4, "logout": 2}, queries.statements
+
+
+def owned_resource_requests() -> list[tuple[str, str, str, int]]:
+    """The five endpoints of every owned resource, found by themselves, with what each costs.
+
+    The caller's lookup, then: a list reads the count and the page; a create checks each unique
+    field and inserts; a change locks the row, checks each unique field it changes, updates.
+    """
+    blueprints()  # imports every controller, so RESOURCES is complete
+    requests = []
+    for blp, resource in RESOURCES:
+        unique = len(resource.service.unique)
+        noun, prefix = resource.noun, blp.url_prefix
+        requests += [
+            (noun, "get", f"{prefix}?per_page=100", 3),
+            (noun, "post", prefix, 2 + unique),
+            (noun, "get", f"{prefix}/{{id}}", 2),
+            (noun, "patch", f"{prefix}/{{id}}", 3 + unique),  # the body changes every field
+            (noun, "delete", f"{prefix}/{{id}}", 3),
+        ]
+    return requests
+
+
+@pytest.mark.parametrize(("noun", "method", "path", "expected"), owned_resource_requests())
+def test_owned_resource_requests_take_a_fixed_number_of_statements(
+    client: FlaskClient, queries: QueryCounter, noun: str, method: str, path: str, expected: int
+) -> None:
+    resource = next(r for _, r in RESOURCES if r.noun == noun)
+    factory = factory_for(resource.model)
+    row = factory()
+    factory.create_batch(3)
+    body = resource.new().dump(factory.build(owner=None, owner_id=0))
+    queries.reset()
+
+    sent = body if method in ("post", "patch") else None
+    response = getattr(client, method)(path.format(id=row.id), json=sent)
+
+    assert response.status_code < 300, response.get_json()
+    assert queries.count == expected, queries.statements

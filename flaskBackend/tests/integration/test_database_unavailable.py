@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import Engine, create_engine
 
 from app.database import Database
+from app.repositories.tasks import SqlTaskRepository
 from app.services.errors import Unavailable
 from app.services.unit_of_work import SqlAlchemyUnitOfWork
 
@@ -22,7 +23,7 @@ def test_a_refused_connection_is_unavailable() -> None:
     uow = unit_of_work(dead)
 
     with pytest.raises(Unavailable) as raised, uow.reading():
-        uow.tasks.get(1)
+        uow.repository(SqlTaskRepository).get(1)
     assert "Connection refused" in raised.value.reason
     assert "127.0.0.1" not in str(raised.value)  # what the caller sees names no host
     dead.dispose()
@@ -34,7 +35,7 @@ def test_an_exhausted_pool_is_unavailable(database_url: str) -> None:
     uow = unit_of_work(tiny)
     try:
         with pytest.raises(Unavailable), uow:
-            uow.tasks.get(1)
+            uow.repository(SqlTaskRepository).get(1)
     finally:
         holder.close()
         tiny.dispose()
@@ -52,6 +53,6 @@ def test_a_connection_dropped_mid_work_is_unavailable(database_url: str, engine:
             )
             with engine.connect() as admin:
                 admin.exec_driver_sql(f"SELECT pg_terminate_backend({int(pid or 0)})")
-            uow.tasks.get(1)
+            uow.repository(SqlTaskRepository).get(1)
     finally:
         own.dispose()

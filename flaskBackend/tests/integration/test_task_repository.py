@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy.orm import Session
 
 from app.models import TaskStatus, User
-from app.repositories.tasks import SqlTaskRepository, TaskFilter, TaskOrder
+from app.repositories.owned import Filter, Order
+from app.repositories.tasks import SqlTaskRepository
 from tests.factories import TaskFactory
 
 
@@ -53,13 +54,13 @@ def test_update_bumps_version_and_updated_at(
     assert task.created_at == created
 
 
-def test_title_taken_is_exact_and_can_exclude_a_task(repository: SqlTaskRepository) -> None:
+def test_taken_is_exact_and_can_exclude_a_task(repository: SqlTaskRepository) -> None:
     task = TaskFactory(title="Buy milk")
 
-    assert repository.title_taken(task.owner_id, "Buy milk")
-    assert not repository.title_taken(task.owner_id, "buy milk!")
-    assert not repository.title_taken(task.owner_id, "Buy milk", excluding_id=task.id)
-    assert not repository.title_taken(task.owner_id + 1000, "Buy milk")
+    assert repository.taken(task.owner_id, "title", "Buy milk")
+    assert not repository.taken(task.owner_id, "title", "buy milk!")
+    assert not repository.taken(task.owner_id, "title", "Buy milk", excluding_id=task.id)
+    assert not repository.taken(task.owner_id + 1000, "title", "Buy milk")
 
 
 def test_find_filters_by_status_and_case_insensitive_title(repository: SqlTaskRepository) -> None:
@@ -67,9 +68,9 @@ def test_find_filters_by_status_and_case_insensitive_title(repository: SqlTaskRe
     TaskFactory(title="report bug", status=TaskStatus.DOING)
     TaskFactory(title="Report done", status=TaskStatus.DONE)
     TaskFactory(title="Other", status=TaskStatus.DOING)
-    where = TaskFilter(status=TaskStatus.DOING, title_contains="report")
+    where = Filter(equal={"status": TaskStatus.DOING}, contains="report")
 
-    found = repository.find(where, TaskOrder("title", descending=False), limit=10, offset=0)
+    found = repository.find(where, Order("title", descending=False), limit=10, offset=0)
 
     assert [t.title for t in found] == ["Write REPORT", "report bug"]
     assert repository.count(where) == 2
@@ -82,9 +83,7 @@ def test_title_search_treats_sql_wildcards_as_plain_text(
     TaskFactory(title=f"100{wildcard} done")
     TaskFactory(title="1000 done")
 
-    found = repository.find(
-        TaskFilter(title_contains=f"0{wildcard}"), TaskOrder(), limit=10, offset=0
-    )
+    found = repository.find(Filter(contains=f"0{wildcard}"), Order(), limit=10, offset=0)
 
     assert [t.title for t in found] == [f"100{wildcard} done"]
 
@@ -92,8 +91,8 @@ def test_title_search_treats_sql_wildcards_as_plain_text(
 def test_find_pages_with_a_stable_tie_break(repository: SqlTaskRepository) -> None:
     tasks = TaskFactory.create_batch(5, priority=2)
 
-    first = repository.find(TaskFilter(), TaskOrder("priority", False), limit=2, offset=0)
-    rest = repository.find(TaskFilter(), TaskOrder("priority", False), limit=10, offset=2)
+    first = repository.find(Filter(), Order("priority", False), limit=2, offset=0)
+    rest = repository.find(Filter(), Order("priority", False), limit=10, offset=2)
 
     assert [t.id for t in [*first, *rest]] == sorted(t.id for t in tasks)
 
@@ -103,8 +102,8 @@ def test_find_puts_tasks_without_due_date_last(repository: SqlTaskRepository) ->
     TaskFactory(title="later", due_date=dt.date(2030, 1, 2))
     TaskFactory(title="sooner", due_date=dt.date(2030, 1, 1))
 
-    ascending = repository.find(TaskFilter(), TaskOrder("due_date", False), limit=3, offset=0)
-    descending = repository.find(TaskFilter(), TaskOrder("due_date", True), limit=3, offset=0)
+    ascending = repository.find(Filter(), Order("due_date", False), limit=3, offset=0)
+    descending = repository.find(Filter(), Order("due_date", True), limit=3, offset=0)
 
     assert [t.title for t in ascending] == ["sooner", "later", "none"]
     assert [t.title for t in descending] == ["later", "sooner", "none"]
@@ -112,4 +111,4 @@ def test_find_puts_tasks_without_due_date_last(repository: SqlTaskRepository) ->
 
 def test_find_refuses_an_unknown_sort_field(repository: SqlTaskRepository) -> None:
     with pytest.raises(ValueError, match="password"):
-        repository.find(TaskFilter(), TaskOrder("password"), limit=1, offset=0)
+        repository.find(Filter(), Order("password"), limit=1, offset=0)

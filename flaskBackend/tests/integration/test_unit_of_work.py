@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.database import Database
 from app.models import Task, User
+from app.repositories.tasks import SqlTaskRepository
 from app.services.errors import Conflict, PreconditionFailed
 from app.services.unit_of_work import SqlAlchemyUnitOfWork
 from tests.factories import TaskFactory
@@ -18,14 +19,14 @@ def test_leaving_without_commit_rolls_back(
     uow: SqlAlchemyUnitOfWork, session: Session, user: User
 ) -> None:
     with uow:
-        uow.tasks.add(Task(title="Not kept", owner_id=user.id))
+        uow.repository(SqlTaskRepository).add(Task(title="Not kept", owner_id=user.id))
 
     assert session.query(Task).filter_by(title="Not kept").count() == 0
 
 
 def test_commit_keeps_the_change(uow: SqlAlchemyUnitOfWork, session: Session, user: User) -> None:
     with uow:
-        uow.tasks.add(Task(title="Kept", owner_id=user.id))
+        uow.repository(SqlTaskRepository).add(Task(title="Kept", owner_id=user.id))
         uow.commit()
 
     assert session.query(Task).filter_by(title="Kept").count() == 1
@@ -37,13 +38,15 @@ def test_a_unique_violation_at_commit_becomes_conflict(
     TaskFactory(title="Twice")
 
     with uow, pytest.raises(Conflict):
-        uow.tasks.add(Task(title="Twice", owner_id=user.id))
+        uow.repository(SqlTaskRepository).add(Task(title="Twice", owner_id=user.id))
         uow.commit()
 
 
 def test_other_integrity_errors_are_not_hidden(uow: SqlAlchemyUnitOfWork, user: User) -> None:
     with uow, pytest.raises(IntegrityError):
-        uow.tasks.add(Task(title="Bad priority", priority=9, owner_id=user.id))
+        uow.repository(SqlTaskRepository).add(
+            Task(title="Bad priority", priority=9, owner_id=user.id)
+        )
         uow.commit()
 
 
@@ -53,7 +56,7 @@ def test_a_concurrent_update_becomes_precondition_failed(
     task = TaskFactory()
 
     with uow:
-        mine = uow.tasks.get(task.id)
+        mine = uow.repository(SqlTaskRepository).get(task.id)
         assert mine is not None
         # Another writer bumps the version between our read and our write.
         session.execute(
@@ -83,12 +86,12 @@ def test_reading_runs_each_statement_on_its_own_and_refuses_to_commit(engine: En
     xid = text("SELECT pg_current_xact_id()::text")
 
     with uow.reading():
-        session = uow.tasks.session  # type: ignore[attr-defined]
+        session = uow.repository(SqlTaskRepository).session
         # Autocommit: no transaction spans the two statements, so each gets its own id.
         assert session.scalar(xid) != session.scalar(xid)
         with pytest.raises(RuntimeError, match="cannot commit"):
             uow.commit()
 
     with uow:  # the next unit of work is a transaction again
-        session = uow.tasks.session  # type: ignore[attr-defined]
+        session = uow.repository(SqlTaskRepository).session
         assert session.scalar(xid) == session.scalar(xid)

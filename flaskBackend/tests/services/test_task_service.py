@@ -10,6 +10,7 @@ import pytest
 from app.models import Task, TaskStatus
 from app.services.auth import Principal
 from app.services.errors import Conflict, NotFound, PreconditionFailed
+from app.services.owned import Listing, Patch
 from app.services.tasks import TaskService
 from app.services.unit_of_work import SqlAlchemyUnitOfWork
 from tests.factories import TaskFactory
@@ -22,13 +23,25 @@ def service(uow: SqlAlchemyUnitOfWork) -> TaskService:
     return TaskService(uow)
 
 
+def new(fields: dict[str, object]) -> Task:
+    return Task(**fields)
+
+
+def changes(fields: dict[str, object]) -> Patch[Task]:
+    return Patch(values=Task(**fields), fields=frozenset(fields))
+
+
+def listing(status: TaskStatus | None = None, **query: object) -> Listing:
+    return Listing(**query, filters={"status": status})  # type: ignore[arg-type]
+
+
 def mine(me: Principal, title: str, **fields: object) -> Task:
     task: Task = TaskFactory(title=title, owner=me.user, **fields)
     return task
 
 
 def test_create_stores_the_task(me: Principal, service: TaskService, stored: Stored) -> None:
-    task = service.create(me, {"title": "Write tests", "priority": 5})
+    task = service.create(me, new({"title": "Write tests", "priority": 5}))
 
     kept = stored(task.id)
     assert kept is not None
@@ -46,8 +59,8 @@ def test_create_with_a_taken_title_raises_conflict_and_stores_nothing(
     mine(me, "Write tests")
 
     with pytest.raises(Conflict, match="Write tests"):
-        service.create(me, {"title": "Write tests"})
-    assert service.list(me).total == 1
+        service.create(me, new({"title": "Write tests"}))
+    assert service.list(me, listing()).total == 1
 
 
 def test_get_unknown_task_raises_not_found(me: Principal, service: TaskService) -> None:
@@ -60,7 +73,7 @@ def test_update_changes_only_the_given_fields(
 ) -> None:
     task = mine(me, "Old", description="keep me", priority=2)
 
-    service.update(me, task.id, {"title": "New", "status": TaskStatus.DONE})
+    service.update(me, task.id, changes({"title": "New", "status": TaskStatus.DONE}))
 
     kept = stored(task.id)
     assert kept is not None
@@ -80,7 +93,7 @@ def test_update_to_another_tasks_title_raises_conflict_and_changes_nothing(
     task = mine(me, "Mine")
 
     with pytest.raises(Conflict):
-        service.update(me, task.id, {"title": "Taken", "priority": 1})
+        service.update(me, task.id, changes({"title": "Taken", "priority": 1}))
     kept = stored(task.id)
     assert kept is not None
     assert (kept.title, kept.priority) == ("Mine", 3)
@@ -91,7 +104,7 @@ def test_update_keeping_its_own_title_is_no_conflict(
 ) -> None:
     task = mine(me, "Mine")
 
-    service.update(me, task.id, {"title": "Mine", "priority": 1})
+    service.update(me, task.id, changes({"title": "Mine", "priority": 1}))
 
     kept = stored(task.id)
     assert kept is not None
@@ -102,10 +115,12 @@ def test_update_with_a_stale_version_raises_precondition_failed_and_changes_noth
     me: Principal, service: TaskService, stored: Stored
 ) -> None:
     task = mine(me, "Mine")
-    service.update(me, task.id, {"priority": 4})  # someone else saved it meanwhile: version 2
+    service.update(
+        me, task.id, changes({"priority": 4})
+    )  # someone else saved it meanwhile: version 2
 
     with pytest.raises(PreconditionFailed, match="version 2"):
-        service.update(me, task.id, {"title": "Theirs"}, if_version_in={1})
+        service.update(me, task.id, changes({"title": "Theirs"}), if_version_in={1})
     kept = stored(task.id)
     assert kept is not None
     assert (kept.title, kept.version) == ("Mine", 2)
@@ -116,7 +131,7 @@ def test_update_with_the_current_version_succeeds(
 ) -> None:
     task = mine(me, "Mine")
 
-    service.update(me, task.id, {"title": "Still mine"}, if_version_in={task.version})
+    service.update(me, task.id, changes({"title": "Still mine"}), if_version_in={task.version})
 
     kept = stored(task.id)
     assert kept is not None
@@ -152,7 +167,7 @@ def test_list_filters_sorts_and_pages(me: Principal, service: TaskService) -> No
     mine(me, "Other report", priority=4, status=TaskStatus.DONE)
 
     page = service.list(
-        me, page=2, per_page=2, status=TaskStatus.TODO, search="REPORT", sort="priority"
+        me, listing(page=2, per_page=2, status=TaskStatus.TODO, search="REPORT", sort="priority")
     )
 
     assert [t.priority for t in page.items] == [3, 5]
@@ -163,7 +178,7 @@ def test_list_sorts_descending_with_a_minus_prefix(me: Principal, service: TaskS
     for priority in (3, 1, 5):
         mine(me, f"T{priority}", priority=priority)
 
-    page = service.list(me, sort="-priority")
+    page = service.list(me, listing(sort="-priority"))
 
     assert [t.priority for t in page.items] == [5, 3, 1]
 
@@ -171,7 +186,9 @@ def test_list_sorts_descending_with_a_minus_prefix(me: Principal, service: TaskS
 def test_list_breaks_ties_by_id_so_pages_never_overlap(me: Principal, service: TaskService) -> None:
     tasks = [mine(me, f"Same {n}", priority=2) for n in range(5)]
 
-    pages = [service.list(me, sort="priority", page=n, per_page=2).items for n in (1, 2, 3)]
+    pages = [
+        service.list(me, listing(sort="priority", page=n, per_page=2)).items for n in (1, 2, 3)
+    ]
 
     assert [t.id for page in pages for t in page] == [t.id for t in tasks]
 
@@ -183,8 +200,8 @@ def test_list_puts_tasks_without_a_due_date_last_either_way(
     soon = mine(me, "Soon", due_date=dt.date(2026, 1, 1))
     later = mine(me, "Later", due_date=dt.date(2026, 6, 1))
 
-    ascending = [t.id for t in service.list(me, sort="due_date").items]
-    descending = [t.id for t in service.list(me, sort="-due_date").items]
+    ascending = [t.id for t in service.list(me, listing(sort="due_date")).items]
+    descending = [t.id for t in service.list(me, listing(sort="-due_date")).items]
 
     assert ascending == [soon.id, later.id, undated.id]
     assert descending == [later.id, soon.id, undated.id]
@@ -198,7 +215,7 @@ def test_another_users_task_is_not_found_and_unchanged(
     with pytest.raises(NotFound):
         service.get(me, theirs.id)
     with pytest.raises(NotFound):
-        service.update(me, theirs.id, {"title": "Mine now"})
+        service.update(me, theirs.id, changes({"title": "Mine now"}))
     with pytest.raises(NotFound):
         service.delete(me, theirs.id)
     kept = stored(theirs.id)
@@ -211,7 +228,7 @@ def test_titles_are_unique_per_owner(
 ) -> None:
     mine(stranger, "Buy milk")
 
-    assert service.create(me, {"title": "Buy milk"}).owner_id == me.user.id
+    assert service.create(me, new({"title": "Buy milk"})).owner_id == me.user.id
 
 
 def test_list_shows_only_my_tasks_but_everything_to_an_admin(
@@ -220,5 +237,5 @@ def test_list_shows_only_my_tasks_but_everything_to_an_admin(
     mine(me, "Mine")
     mine(stranger, "Theirs")
 
-    assert [t.title for t in service.list(me).items] == ["Mine"]
-    assert service.list(admin).total == 2
+    assert [t.title for t in service.list(me, listing()).items] == ["Mine"]
+    assert service.list(admin, listing()).total == 2

@@ -4,43 +4,6 @@
  */
 
 export interface paths {
-    "/api/health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Is the process up? */
-        get: operations["getHealth"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/health/ready": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Can the service answer requests?
-         * @description 200 only when the database answers; 503 otherwise, quickly.
-         */
-        get: operations["getReadiness"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -124,6 +87,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Is the process up? */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Can the service answer requests?
+         * @description 200 only when the database answers; 503 otherwise, quickly.
+         */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/password-reset": {
         parameters: {
             query?: never;
@@ -165,6 +165,51 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tasks
+         * @description Filter by status or by text in the title, sort by any listed field, and page through the results. `total` counts every match.
+         */
+        get: operations["listTasks"];
+        put?: never;
+        /** Create a task */
+        post: operations["createTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        /** Get a task */
+        get: operations["getTask"];
+        put?: never;
+        post?: never;
+        /** Delete a task */
+        delete: operations["deleteTask"];
+        options?: never;
+        head?: never;
+        /**
+         * Change some fields of a task
+         * @description Only the fields you send change. Send the ETag you read in If-Match to be sure you do not overwrite someone else's change.
+         */
+        patch: operations["updateTask"];
         trace?: never;
     };
     "/api/users/me": {
@@ -235,53 +280,6 @@ export interface paths {
         patch: operations["updateUser"];
         trace?: never;
     };
-    "/api/tasks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List tasks
-         * @description Filter by status or by text in the title, sort by any listed field, and page
-         *     through the results; `total` counts every match.
-         */
-        get: operations["listTasks"];
-        put?: never;
-        /** Create a task */
-        post: operations["createTask"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/tasks/{task_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                task_id: number;
-            };
-            cookie?: never;
-        };
-        /** Get a task */
-        get: operations["getTask"];
-        put?: never;
-        post?: never;
-        /** Delete a task */
-        delete: operations["deleteTask"];
-        options?: never;
-        head?: never;
-        /**
-         * Change some fields of a task
-         * @description Only the fields you send change. Send the ETag you read in If-Match to be
-         *     sure you do not overwrite someone else's change.
-         */
-        patch: operations["updateTask"];
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -316,10 +314,6 @@ export interface components {
             /** @description Next page number. */
             next_page?: number;
         };
-        Health: {
-            /** @example ok */
-            status: string;
-        };
         Registration: {
             /** Format: email */
             email: string;
@@ -348,6 +342,10 @@ export interface components {
             /** @description Seconds until expiry. */
             expires_in: number;
         };
+        Health: {
+            /** @example ok */
+            status: string;
+        };
         PasswordResetRequest: {
             email: string;
         };
@@ -358,6 +356,51 @@ export interface components {
             token: string;
             /** Format: password */
             password: string;
+        };
+        Task: {
+            title: string;
+            description: string | null;
+            /** @enum {unknown} */
+            status: "todo" | "doing" | "done";
+            priority: number;
+            /** Format: date */
+            due_date: string | null;
+            id: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        TaskPage: {
+            /** @description Matches on all pages. */
+            total: number;
+            page: number;
+            per_page: number;
+            items: components["schemas"]["Task"][];
+        };
+        NewTask: {
+            /** @description Unique; surrounding spaces are removed. */
+            title: string;
+            description?: string | null;
+            /** @default 3 */
+            priority: number;
+            /**
+             * @default todo
+             * @enum {unknown}
+             */
+            status: "todo" | "doing" | "done";
+            /** Format: date */
+            due_date?: string | null;
+        };
+        TaskChanges: {
+            /** @description Unique; surrounding spaces are removed. */
+            title?: string;
+            description?: string | null;
+            priority?: number;
+            /** @enum {unknown} */
+            status?: "todo" | "doing" | "done";
+            /** Format: date */
+            due_date?: string | null;
         };
         ProfileChanges: {
             name?: string;
@@ -393,71 +436,8 @@ export interface components {
             role?: "user" | "admin";
             is_active?: boolean;
         };
-        Task: {
-            id: number;
-            title: string;
-            description: string | null;
-            /** @enum {unknown} */
-            status: "todo" | "doing" | "done";
-            priority: number;
-            /** Format: date */
-            due_date: string | null;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-        };
-        TaskPage: {
-            /** @description Matches on all pages. */
-            total: number;
-            page: number;
-            per_page: number;
-            items: components["schemas"]["Task"][];
-        };
-        NewTask: {
-            /** @description Unique; surrounding spaces are removed. */
-            title: string;
-            description?: string | null;
-            /**
-             * @default todo
-             * @enum {unknown}
-             */
-            status: "todo" | "doing" | "done";
-            /** @default 3 */
-            priority: number;
-            /** Format: date */
-            due_date?: string | null;
-        };
-        TaskChanges: {
-            /** @description Unique; surrounding spaces are removed. */
-            title?: string;
-            description?: string | null;
-            /** @enum {unknown} */
-            status?: "todo" | "doing" | "done";
-            priority?: number;
-            /** Format: date */
-            due_date?: string | null;
-        };
     };
     responses: {
-        /** @description Any other error. */
-        DEFAULT_ERROR: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description Service Unavailable */
-        SERVICE_UNAVAILABLE: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
         /** @description Unprocessable Entity */
         UNPROCESSABLE_ENTITY: {
             headers: {
@@ -469,6 +449,15 @@ export interface components {
         };
         /** @description Conflict */
         CONFLICT: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Any other error. */
+        DEFAULT_ERROR: {
             headers: {
                 [name: string]: unknown;
             };
@@ -494,8 +483,8 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Bad Request */
-        BAD_REQUEST: {
+        /** @description Service Unavailable */
+        SERVICE_UNAVAILABLE: {
             headers: {
                 [name: string]: unknown;
             };
@@ -503,8 +492,8 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Forbidden */
-        FORBIDDEN: {
+        /** @description Bad Request */
+        BAD_REQUEST: {
             headers: {
                 [name: string]: unknown;
             };
@@ -530,6 +519,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Forbidden */
+        FORBIDDEN: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -538,49 +536,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    getHealth: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Health"];
-                };
-            };
-            default: components["responses"]["DEFAULT_ERROR"];
-        };
-    };
-    getReadiness: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Health"];
-                };
-            };
-            503: components["responses"]["SERVICE_UNAVAILABLE"];
-            default: components["responses"]["DEFAULT_ERROR"];
-        };
-    };
     register: {
         parameters: {
             query?: never;
@@ -685,6 +640,49 @@ export interface operations {
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            503: components["responses"]["SERVICE_UNAVAILABLE"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
     requestPasswordReset: {
         parameters: {
             query?: never;
@@ -735,6 +733,160 @@ export interface operations {
             400: components["responses"]["BAD_REQUEST"];
             422: components["responses"]["UNPROCESSABLE_ENTITY"];
             429: components["responses"]["TOO_MANY_REQUESTS"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    listTasks: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+                status?: "todo" | "doing" | "done";
+                /** @description Case-insensitive text the title contains. */
+                q?: string;
+                /** @description A field name; a leading '-' sorts descending. */
+                sort?: "id" | "-id" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "title" | "-title" | "status" | "-status" | "priority" | "-priority" | "due_date" | "-due_date";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskPage"];
+                };
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    createTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewTask"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description URL of the new task. */
+                    Location?: string;
+                    /** @description The version of the task; send it back in If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            409: components["responses"]["CONFLICT"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    getTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the task; send it back in If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            404: components["responses"]["NOT_FOUND"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    deleteTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; it fails with 412 if the task changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            404: components["responses"]["NOT_FOUND"];
+            412: components["responses"]["PRECONDITION_FAILED"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    updateTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; it fails with 412 if the task changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskChanges"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the task; send it back in If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["CONFLICT"];
+            412: components["responses"]["PRECONDITION_FAILED"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
@@ -897,160 +1049,6 @@ export interface operations {
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
-            422: components["responses"]["UNPROCESSABLE_ENTITY"];
-            default: components["responses"]["DEFAULT_ERROR"];
-        };
-    };
-    listTasks: {
-        parameters: {
-            query?: {
-                page?: number;
-                per_page?: number;
-                status?: "todo" | "doing" | "done";
-                /** @description Case-insensitive text the title contains. */
-                q?: string;
-                /** @description A field name; a leading '-' sorts descending. */
-                sort?: "id" | "title" | "status" | "priority" | "due_date" | "created_at" | "updated_at" | "-id" | "-title" | "-status" | "-priority" | "-due_date" | "-created_at" | "-updated_at";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TaskPage"];
-                };
-            };
-            401: components["responses"]["UNAUTHORIZED"];
-            422: components["responses"]["UNPROCESSABLE_ENTITY"];
-            default: components["responses"]["DEFAULT_ERROR"];
-        };
-    };
-    createTask: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NewTask"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    /** @description URL of the new task. */
-                    Location?: string;
-                    /** @description The version of the task; send it back in If-Match. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Task"];
-                };
-            };
-            401: components["responses"]["UNAUTHORIZED"];
-            409: components["responses"]["CONFLICT"];
-            422: components["responses"]["UNPROCESSABLE_ENTITY"];
-            default: components["responses"]["DEFAULT_ERROR"];
-        };
-    };
-    getTask: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                task_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description The version of the task; send it back in If-Match. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Task"];
-                };
-            };
-            401: components["responses"]["UNAUTHORIZED"];
-            404: components["responses"]["NOT_FOUND"];
-            default: components["responses"]["DEFAULT_ERROR"];
-        };
-    };
-    deleteTask: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The ETag you last saw; the request fails with 412 if the task changed since. */
-                "If-Match"?: string;
-            };
-            path: {
-                task_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            401: components["responses"]["UNAUTHORIZED"];
-            404: components["responses"]["NOT_FOUND"];
-            412: components["responses"]["PRECONDITION_FAILED"];
-            default: components["responses"]["DEFAULT_ERROR"];
-        };
-    };
-    updateTask: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The ETag you last saw; the request fails with 412 if the task changed since. */
-                "If-Match"?: string;
-            };
-            path: {
-                task_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TaskChanges"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description The version of the task; send it back in If-Match. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Task"];
-                };
-            };
-            401: components["responses"]["UNAUTHORIZED"];
-            404: components["responses"]["NOT_FOUND"];
-            409: components["responses"]["CONFLICT"];
-            412: components["responses"]["PRECONDITION_FAILED"];
             422: components["responses"]["UNPROCESSABLE_ENTITY"];
             default: components["responses"]["DEFAULT_ERROR"];
         };

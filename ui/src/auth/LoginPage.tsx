@@ -1,8 +1,10 @@
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api/problem';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
+import { messagesOf, placeServerErrors } from '../components/serverErrors';
 import { ThemeToggle } from '../theme/ThemeToggle';
 import { useAuth } from './auth-context';
 import { DemoHint } from './DemoHint';
@@ -13,6 +15,13 @@ interface LoginLocationState {
   registered?: boolean;
   passwordReset?: boolean;
 }
+
+interface Credentials {
+  email: string;
+  password: string;
+}
+
+const FIELDS = ['email', 'password'] as const;
 
 function loginFailure(error: unknown): string | null {
   if (!(error instanceof ApiError)) return null;
@@ -25,27 +34,25 @@ export function LoginPage() {
   const { state, login } = useAuth();
   const navigate = useNavigate();
   const locationState = (useLocation().state ?? {}) as LoginLocationState;
-  const [email, setEmail] = useState(locationState.email ?? '');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useForm<Credentials>({
+    defaultValues: { email: locationState.email ?? '', password: '' },
+  });
+  const [error, setError] = useState<unknown>(null); // a failure the fields do not show
 
   if (state.status === 'signed-in') return <Navigate to={locationState.from ?? '/tasks'} replace />;
 
-  async function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    setBusy(true);
+  async function submit({ email, password }: Credentials) {
     setError(null);
     try {
       await login(email, password);
       void navigate(locationState.from ?? '/tasks', { replace: true });
     } catch (failure) {
-      setError(failure);
-      setBusy(false);
+      if (!placeServerErrors(failure, form.setError, FIELDS)) setError(failure);
     }
   }
 
-  const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
+  const errors = form.formState.errors;
+  const busy = form.formState.isSubmitting;
   const message = loginFailure(error);
   return (
     <main id="main" className="auth-page">
@@ -67,30 +74,18 @@ export function LoginPage() {
           {message}
         </p>
       ) : (
-        error !== null &&
-        !(error instanceof ApiError && error.status === 422) && <ErrorNotice error={error} />
+        error !== null && <ErrorNotice error={error} />
       )}
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <Field label="Email" errors={fieldErrors.email}>
-          <input
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(event) => {
-              setEmail(event.target.value);
-            }}
-          />
+      <form onSubmit={(event) => void form.handleSubmit(submit)(event)} noValidate>
+        <Field label="Email" errors={messagesOf(errors.email)}>
+          <input type="email" autoComplete="username" required {...form.register('email')} />
         </Field>
-        <Field label="Password" errors={fieldErrors.password}>
+        <Field label="Password" errors={messagesOf(errors.password)}>
           <input
             type="password"
             autoComplete="current-password"
             required
-            value={password}
-            onChange={(event) => {
-              setPassword(event.target.value);
-            }}
+            {...form.register('password')}
           />
         </Field>
         <button type="submit" className="primary" disabled={busy}>

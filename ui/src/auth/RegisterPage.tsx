@@ -1,78 +1,64 @@
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { api } from '../api/client';
-import { ApiError, unwrap } from '../api/problem';
+import { unwrap } from '../api/problem';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
+import { messagesOf, placeServerErrors } from '../components/serverErrors';
 import { ThemeToggle } from '../theme/ThemeToggle';
 import { useAuth } from './auth-context';
+
+interface Registration {
+  name: string;
+  email: string;
+  password: string;
+}
+
+const FIELDS = ['name', 'email', 'password'] as const;
+const EMAIL_TAKEN = {
+  field: 'email',
+  message: 'An account with this email already exists.',
+} as const;
 
 export function RegisterPage() {
   const { state } = useAuth();
   const navigate = useNavigate();
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useForm<Registration>({ defaultValues: { name: '', email: '', password: '' } });
+  const [error, setError] = useState<unknown>(null); // a failure the fields do not show
 
   if (state.status === 'signed-in') return <Navigate to="/tasks" replace />;
 
-  async function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    setBusy(true);
+  async function submit(values: Registration) {
     setError(null);
     try {
-      await unwrap(api.POST('/api/auth/register', { body: { name, email, password } }));
-      void navigate('/login', { state: { email, registered: true } });
+      await unwrap(api.POST('/api/auth/register', { body: values }));
+      void navigate('/login', { state: { email: values.email, registered: true } });
     } catch (failure) {
-      setError(failure);
-      setBusy(false);
+      if (!placeServerErrors(failure, form.setError, FIELDS, EMAIL_TAKEN)) setError(failure);
     }
   }
 
-  const apiError = error instanceof ApiError ? error : null;
-  const fieldErrors =
-    apiError?.status === 409
-      ? { email: ['An account with this email already exists.'] }
-      : (apiError?.fieldErrors ?? {});
-  const shownNextToFields = apiError?.status === 409 || apiError?.status === 422;
+  const errors = form.formState.errors;
+  const busy = form.formState.isSubmitting;
   return (
     <main id="main" className="auth-page">
       <ThemeToggle />
       <h1>Create an account</h1>
-      {error !== null && !shownNextToFields && <ErrorNotice error={error} />}
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <Field label="Name" errors={fieldErrors.name}>
-          <input
-            autoComplete="name"
-            required
-            value={name}
-            onChange={(event) => {
-              setName(event.target.value);
-            }}
-          />
+      {error !== null && <ErrorNotice error={error} />}
+      <form onSubmit={(event) => void form.handleSubmit(submit)(event)} noValidate>
+        <Field label="Name" errors={messagesOf(errors.name)}>
+          <input autoComplete="name" required {...form.register('name')} />
         </Field>
-        <Field label="Email" errors={fieldErrors.email}>
-          <input
-            type="email"
-            autoComplete="email"
-            required
-            value={email}
-            onChange={(event) => {
-              setEmail(event.target.value);
-            }}
-          />
+        <Field label="Email" errors={messagesOf(errors.email)}>
+          <input type="email" autoComplete="email" required {...form.register('email')} />
         </Field>
-        <Field label="Password" errors={fieldErrors.password} hint="10 to 128 characters.">
+        <Field label="Password" errors={messagesOf(errors.password)} hint="10 to 128 characters.">
           <input
             type="password"
             autoComplete="new-password"
             required
-            value={password}
-            onChange={(event) => {
-              setPassword(event.target.value);
-            }}
+            {...form.register('password')}
           />
         </Field>
         <button type="submit" className="primary" disabled={busy}>

@@ -28,3 +28,25 @@ export function showServerErrors<T extends FieldValues>(
 export function messagesOf(error: FieldError | undefined): string[] | undefined {
   return error?.message ? [error.message] : undefined;
 }
+
+/** 409 (a unique value is taken) and 412 (a stale ETag): the two ways a write collides. */
+export function collisionOf(error: unknown): ApiError | null {
+  return error instanceof ApiError && [409, 412].includes(error.status) ? error : null;
+}
+
+/**
+ * After a failed submit: a 422's messages under their fields, a 409 under the field that must be
+ * unique. Returns true when the form shows it all, so the page need not show a general notice.
+ */
+export function placeServerErrors<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  fields: readonly Path<T>[],
+  unique?: { field: Path<T>; message: string },
+): boolean {
+  if (unique && error instanceof ApiError && error.status === 409) {
+    setError(unique.field, { type: 'server', message: unique.message });
+    return true;
+  }
+  return showServerErrors(error, setError, fields);
+}

@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/problem';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { CollisionNotice } from '../components/CollisionNotice';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { ConflictNotice } from './ConflictNotice';
+import { collisionOf } from '../components/serverErrors';
 import { useDeleteTask, useTask, useUpdateTask } from './queries';
 import { TaskForm } from './TaskForm';
-
-const COLLISIONS = [409, 412];
 
 export function EditTaskPage() {
   const id = Number(useParams().taskId);
@@ -19,13 +18,7 @@ export function EditTaskPage() {
 
   const failure = update.error ?? remove.error;
   const apiError = failure instanceof ApiError ? failure : null;
-  const collision = apiError && COLLISIONS.includes(apiError.status) ? apiError : null;
-  const fieldErrors =
-    collision?.status === 409
-      ? { title: ['Another task already has this title.'] }
-      : update.error instanceof ApiError
-        ? update.error.fieldErrors
-        : {};
+  const collision = collisionOf(failure);
 
   const reload = () => {
     update.reset();
@@ -57,16 +50,18 @@ export function EditTaskPage() {
         <h1>Edit task</h1>
         <Link to="/tasks">Back to tasks</Link>
       </div>
-      {collision && <ConflictNotice error={collision} onReload={reload} />}
+      {collision && (
+        <CollisionNotice error={collision} noun="task" uniqueField="title" onReload={reload} />
+      )}
       {failure && !collision && apiError?.status !== 422 && <ErrorNotice error={failure} />}
       <TaskForm
         key={`${task.id}:${etag ?? task.updated_at}`} // a reload starts the form afresh
         initial={task}
-        fieldErrors={fieldErrors}
         busy={update.isPending}
         submitLabel="Save changes"
-        onSubmit={(changes) => {
-          update.mutate({ changes, etag }, { onSuccess: () => void navigate('/tasks') });
+        onSubmit={async (changes) => {
+          await update.mutateAsync({ changes, etag });
+          await navigate('/tasks');
         }}
       />
       <section className="danger-zone" aria-labelledby="delete-heading">

@@ -8,10 +8,6 @@ export function NewTaskPage() {
   const navigate = useNavigate();
   const create = useCreateTask();
   const error = create.error instanceof ApiError ? create.error : null;
-  const fieldErrors =
-    error?.status === 409
-      ? { title: ['Another task already has this title.'] }
-      : (error?.fieldErrors ?? {});
 
   return (
     <>
@@ -23,13 +19,11 @@ export function NewTaskPage() {
         <ErrorNotice error={create.error} />
       )}
       <TaskForm
-        fieldErrors={fieldErrors}
         busy={create.isPending}
         submitLabel="Create task"
-        onSubmit={(fields) => {
-          create.mutate(fields, {
-            onSuccess: () => void navigate('/tasks'),
-          });
+        onSubmit={async (fields) => {
+          await create.mutateAsync(fields);
+          await navigate('/tasks');
         }}
       />
     </>

@@ -1,68 +1,75 @@
-import { useState, type SyntheticEvent } from 'react';
+import { useForm } from 'react-hook-form';
 import type { NewTask, Task, TaskStatus } from '../api/client';
-import type { FieldErrors } from '../api/problem';
 import { Field } from '../components/Field';
+import { messagesOf, placeServerErrors } from '../components/serverErrors';
 import { PRIORITIES, STATUS_LABELS } from './labels';
+
+/** What the inputs hold: empty strings where the API takes null. */
+interface TaskValues {
+  title: string;
+  description: string;
+  status: TaskStatus;
+  priority: string;
+  due_date: string;
+}
+
+const FIELDS = ['title', 'description', 'status', 'priority', 'due_date'] as const;
+const TITLE_TAKEN = { field: 'title', message: 'Another task already has this title.' } as const;
 
 interface TaskFormProps {
   /** The task being edited; a new task starts from the API's defaults. */
   initial?: Task | undefined;
-  fieldErrors: FieldErrors;
   busy: boolean;
   submitLabel: string;
-  onSubmit: (fields: NewTask) => void;
+  /** Saves; a rejection's problem+json is shown under the fields it names. */
+  onSubmit: (fields: NewTask) => Promise<unknown>;
 }
 
 /**
  * Create and edit share this form. It does no validation of its own (noValidate): the API's
  * rules are the only rules, and its messages appear under the field they are about.
  */
-export function TaskForm({ initial, fieldErrors, busy, submitLabel, onSubmit }: TaskFormProps) {
-  const [title, setTitle] = useState(initial?.title ?? '');
-  const [description, setDescription] = useState(initial?.description ?? '');
-  const [status, setStatus] = useState<TaskStatus>(initial?.status ?? 'todo');
-  const [priority, setPriority] = useState(initial?.priority ?? 3);
-  const [dueDate, setDueDate] = useState(initial?.due_date ?? '');
+export function TaskForm({ initial, busy, submitLabel, onSubmit }: TaskFormProps) {
+  const form = useForm<TaskValues>({
+    defaultValues: {
+      title: initial?.title ?? '',
+      description: initial?.description ?? '',
+      status: initial?.status ?? 'todo',
+      priority: String(initial?.priority ?? 3),
+      due_date: initial?.due_date ?? '',
+    },
+  });
+  const errors = form.formState.errors;
 
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    onSubmit({
-      title,
-      description: description === '' ? null : description,
-      status,
-      priority,
-      due_date: dueDate === '' ? null : dueDate,
-    });
+  async function save(values: TaskValues) {
+    try {
+      await onSubmit({
+        title: values.title,
+        description: values.description === '' ? null : values.description,
+        status: values.status,
+        priority: Number(values.priority),
+        due_date: values.due_date === '' ? null : values.due_date,
+      });
+    } catch (error) {
+      placeServerErrors(error, form.setError, FIELDS, TITLE_TAKEN);
+    }
   }
 
   return (
-    <form className="task-form" onSubmit={submit} noValidate>
-      <Field label="Title" errors={fieldErrors.title}>
-        <input
-          required
-          value={title}
-          onChange={(event) => {
-            setTitle(event.target.value);
-          }}
-        />
+    <form
+      className="task-form"
+      onSubmit={(event) => void form.handleSubmit(save)(event)}
+      noValidate
+    >
+      <Field label="Title" errors={messagesOf(errors.title)}>
+        <input required {...form.register('title')} />
       </Field>
-      <Field label="Description" errors={fieldErrors.description}>
-        <textarea
-          rows={4}
-          value={description}
-          onChange={(event) => {
-            setDescription(event.target.value);
-          }}
-        />
+      <Field label="Description" errors={messagesOf(errors.description)}>
+        <textarea rows={4} {...form.register('description')} />
       </Field>
       <div className="field-row">
-        <Field label="Status" errors={fieldErrors.status}>
-          <select
-            value={status}
-            onChange={(event) => {
-              setStatus(event.target.value as TaskStatus);
-            }}
-          >
+        <Field label="Status" errors={messagesOf(errors.status)}>
+          <select {...form.register('status')}>
             {Object.entries(STATUS_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
@@ -70,13 +77,8 @@ export function TaskForm({ initial, fieldErrors, busy, submitLabel, onSubmit }: 
             ))}
           </select>
         </Field>
-        <Field label="Priority" errors={fieldErrors.priority}>
-          <select
-            value={priority}
-            onChange={(event) => {
-              setPriority(Number(event.target.value));
-            }}
-          >
+        <Field label="Priority" errors={messagesOf(errors.priority)}>
+          <select {...form.register('priority')}>
             {PRIORITIES.map((value) => (
               <option key={value} value={value}>
                 {value}
@@ -84,14 +86,8 @@ export function TaskForm({ initial, fieldErrors, busy, submitLabel, onSubmit }: 
             ))}
           </select>
         </Field>
-        <Field label="Due date" errors={fieldErrors.due_date}>
-          <input
-            type="date"
-            value={dueDate}
-            onChange={(event) => {
-              setDueDate(event.target.value);
-            }}
-          />
+        <Field label="Due date" errors={messagesOf(errors.due_date)}>
+          <input type="date" {...form.register('due_date')} />
         </Field>
       </div>
       <button type="submit" className="primary" disabled={busy}>

@@ -1,42 +1,17 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, type User } from '../api/client';
-import { unwrap } from '../api/problem';
 import { useCurrentUser } from '../auth/auth-context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Pagination } from '../components/Pagination';
 import { CreateUserForm } from './CreateUserForm';
+import { useSetActive, useUserPage } from './queries';
 
 const PER_PAGE = 20;
-
-function useUserPage(page: number) {
-  return useQuery({
-    queryKey: ['users', page],
-    queryFn: () =>
-      unwrap(api.GET('/api/users', { params: { query: { page, per_page: PER_PAGE } } })),
-    placeholderData: keepPreviousData,
-  });
-}
-
-function useSetActive() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (user: Pick<User, 'id' | 'is_active'>) =>
-      unwrap(
-        api.PATCH('/api/users/{user_id}', {
-          params: { path: { user_id: user.id } },
-          body: { is_active: user.is_active },
-        }),
-      ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
-  });
-}
 
 /** Admins only (the route checks the role; the API refuses others with 403 anyway). */
 export function AdminUsersPage() {
   const me = useCurrentUser();
   const [page, setPage] = useState(1);
-  const users = useUserPage(page);
+  const users = useUserPage(page, PER_PAGE);
   const setActive = useSetActive();
 
   return (

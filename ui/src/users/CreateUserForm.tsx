@@ -1,52 +1,38 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
-import { api, type User } from '../api/client';
-import { ApiError, unwrap } from '../api/problem';
+import { ApiError } from '../api/problem';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
 import { messagesOf, showServerErrors } from '../components/serverErrors';
-
-interface NewUser {
-  email: string;
-  name: string;
-  role: User['role'];
-  password: string;
-}
+import { type NewUser, useCreateUser } from './queries';
 
 const EMPTY: NewUser = { email: '', name: '', role: 'user', password: '' };
 const FIELDS = ['email', 'name', 'role', 'password'] as const;
 
 /** An administrator opens an account: with a first password, or an invitation by mail. */
 export function CreateUserForm() {
-  const queryClient = useQueryClient();
   const form = useForm<NewUser>({ defaultValues: EMPTY });
-  const create = useMutation({
-    // An empty password means "mail an invitation": the API then leaves it out.
-    mutationFn: ({ password, ...account }: NewUser) =>
-      unwrap(api.POST('/api/users', { body: password ? { ...account, password } : account })),
-    onSuccess: () => {
-      form.reset(EMPTY);
-      return queryClient.invalidateQueries({ queryKey: ['users'] });
-    },
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 409) {
-        form.setError('email', { type: 'server', message: 'An account with this email exists.' });
-      } else {
-        showServerErrors(error, form.setError, FIELDS);
-      }
-    },
-  });
+  const create = useCreateUser();
+  const submit = (values: NewUser) => {
+    create.mutate(values, {
+      onSuccess: () => {
+        form.reset(EMPTY);
+      },
+      onError: (error) => {
+        if (error instanceof ApiError && error.status === 409) {
+          form.setError('email', { type: 'server', message: 'An account with this email exists.' });
+        } else {
+          showServerErrors(error, form.setError, FIELDS);
+        }
+      },
+    });
+  };
   const onFields = create.error instanceof ApiError && [409, 422].includes(create.error.status);
   const created = create.data;
 
   return (
     <form
       aria-labelledby="create-user-heading"
-      onSubmit={(event) =>
-        void form.handleSubmit((v) => {
-          create.mutate(v);
-        })(event)
-      }
+      onSubmit={(event) => void form.handleSubmit(submit)(event)}
       noValidate
     >
       <h2 id="create-user-heading">Create a user</h2>

@@ -1,13 +1,12 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
-import { api } from '../api/client';
-import { ApiError, unwrap } from '../api/problem';
+import { ApiError } from '../api/problem';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
 import { messagesOf, showServerErrors } from '../components/serverErrors';
+import { useDeleteMe } from './queries';
 
 interface Deletion {
   password: string;
@@ -18,12 +17,16 @@ export function DeleteAccountForm() {
   const navigate = useNavigate();
   const [asking, setAsking] = useState(false);
   const form = useForm<Deletion>({ defaultValues: { password: '' } });
-  const remove = useMutation({
-    mutationFn: (body: Deletion) => unwrap(api.DELETE('/api/users/me', { body })),
-    // The next page signs out: done here, the signed-in screens would redirect to sign-in first.
-    onSuccess: () => navigate('/account-deleted', { replace: true, state: { signOut: true } }),
-    onError: (error) => showServerErrors(error, form.setError, ['password']),
-  });
+  const remove = useDeleteMe();
+  const confirm = (fields: Deletion) => {
+    remove.mutate(fields, {
+      // The next page signs out: done here, the signed-in screens would redirect to sign-in first.
+      onSuccess: () => {
+        void navigate('/account-deleted', { replace: true, state: { signOut: true } });
+      },
+      onError: (error) => showServerErrors(error, form.setError, ['password']),
+    });
+  };
   const onField = remove.error instanceof ApiError && remove.error.status === 422;
 
   return (
@@ -56,7 +59,7 @@ export function DeleteAccountForm() {
         onConfirm={() => {
           setAsking(false);
           void form.handleSubmit((fields) => {
-            remove.mutate(fields);
+            confirm(fields);
           })();
         }}
       />

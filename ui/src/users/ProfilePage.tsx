@@ -1,52 +1,40 @@
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import { api } from '../api/client';
-import { ApiError, unwrap } from '../api/problem';
-import { useAuth, useCurrentUser } from '../auth/auth-context';
+import { useForm } from 'react-hook-form';
+import { ApiError } from '../api/problem';
+import { useCurrentUser } from '../auth/auth-context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
+import { messagesOf, showServerErrors } from '../components/serverErrors';
 import { DeleteAccountForm } from './DeleteAccountForm';
+import { useUpdateMe } from './queries';
 
-type MeChanges = { name: string } | { password: string; current_password: string };
-
-function useUpdateMe() {
-  const { updateUser } = useAuth();
-  return useMutation({
-    mutationFn: (changes: MeChanges) => unwrap(api.PATCH('/api/users/me', { body: changes })),
-    onSuccess: updateUser,
-  });
+/** A 422 is shown under the fields; anything else above the form. */
+function failureAbove(error: Error | null): Error | null {
+  return error instanceof ApiError && error.status === 422 ? null : error;
 }
 
 function NameForm() {
   const user = useCurrentUser();
-  const [name, setName] = useState(user.name);
+  const form = useForm<{ name: string }>({ defaultValues: { name: user.name } });
   const save = useUpdateMe();
-  const fieldErrors = save.error instanceof ApiError ? save.error.fieldErrors : {};
+  const failure = failureAbove(save.error);
+  const submit = (values: { name: string }) => {
+    save.mutate(values, { onError: (error) => showServerErrors(error, form.setError, ['name']) });
+  };
   return (
     <form
       aria-labelledby="name-heading"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate({ name });
-      }}
+      onSubmit={(event) => void form.handleSubmit(submit)(event)}
       noValidate
     >
       <h2 id="name-heading">Your name</h2>
-      {save.error && !fieldErrors.name && <ErrorNotice error={save.error} />}
+      {failure && <ErrorNotice error={failure} />}
       {save.isSuccess && (
         <p className="notice notice-success" role="status">
           Name saved.
         </p>
       )}
-      <Field label="Name" errors={fieldErrors.name}>
-        <input
-          autoComplete="name"
-          required
-          value={name}
-          onChange={(event) => {
-            setName(event.target.value);
-          }}
-        />
+      <Field label="Name" errors={messagesOf(form.formState.errors.name)}>
+        <input autoComplete="name" required {...form.register('name')} />
       </Field>
       <button type="submit" className="primary" disabled={save.isPending}>
         Save name
@@ -55,56 +43,53 @@ function NameForm() {
   );
 }
 
+interface PasswordChange {
+  current_password: string;
+  password: string;
+}
+
+const NO_PASSWORDS: PasswordChange = { current_password: '', password: '' };
+
 function PasswordForm() {
-  const [currentPassword, setCurrentPassword] = useState('');
-  const [password, setPassword] = useState('');
+  const form = useForm<PasswordChange>({ defaultValues: NO_PASSWORDS });
   const save = useUpdateMe();
-  const fieldErrors = save.error instanceof ApiError ? save.error.fieldErrors : {};
-  const onFields = fieldErrors.password ?? fieldErrors.current_password;
+  const failure = failureAbove(save.error);
+  const submit = (values: PasswordChange) => {
+    save.mutate(values, {
+      onSuccess: () => {
+        form.reset(NO_PASSWORDS);
+      },
+      onError: (error) => showServerErrors(error, form.setError, ['current_password', 'password']),
+    });
+  };
+  const errors = form.formState.errors;
   return (
     <form
       aria-labelledby="password-heading"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate(
-          { password, current_password: currentPassword },
-          {
-            onSuccess: () => {
-              setCurrentPassword('');
-              setPassword('');
-            },
-          },
-        );
-      }}
+      onSubmit={(event) => void form.handleSubmit(submit)(event)}
       noValidate
     >
       <h2 id="password-heading">Change password</h2>
-      {save.error && !onFields && <ErrorNotice error={save.error} />}
+      {failure && <ErrorNotice error={failure} />}
       {save.isSuccess && (
         <p className="notice notice-success" role="status">
           Password changed.
         </p>
       )}
-      <Field label="Current password" errors={fieldErrors.current_password}>
+      <Field label="Current password" errors={messagesOf(errors.current_password)}>
         <input
           type="password"
           autoComplete="current-password"
           required
-          value={currentPassword}
-          onChange={(event) => {
-            setCurrentPassword(event.target.value);
-          }}
+          {...form.register('current_password')}
         />
       </Field>
-      <Field label="New password" errors={fieldErrors.password} hint="10 to 128 characters.">
+      <Field label="New password" errors={messagesOf(errors.password)} hint="10 to 128 characters.">
         <input
           type="password"
           autoComplete="new-password"
           required
-          value={password}
-          onChange={(event) => {
-            setPassword(event.target.value);
-          }}
+          {...form.register('password')}
         />
       </Field>
       <button type="submit" className="primary" disabled={save.isPending}>

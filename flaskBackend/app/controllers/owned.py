@@ -1,0 +1,144 @@
+"""The five endpoints of an owned resource, declared once: list, create, get, change, delete.
+
+A resource's controller names its blueprint, service and schemas; this builds the two views
+(`Plural` and `SingularById`) with their documentation, so the decorator stacks are not copied.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic
+
+from flask import url_for
+from flask.views import MethodView
+from marshmallow import Schema
+
+from app.api import Blueprint
+from app.composition import service as build
+from app.controllers.access import caller, login_required
+from app.controllers.versions import etag_header, etag_of, if_match_parameter, if_match_versions
+from app.models.owned import Owned
+from app.services.owned import Listing, OwnedService, Patch, RowT
+from app.services.pagination import Page
+
+ID_CONVERTER = "int(max=2147483647)"  # PostgreSQL's integer: a larger id is a 404, not a 500
+
+
+@dataclass(frozen=True, slots=True)
+class Resource(Generic[RowT]):
+    noun: str  # "task": one row, in snake_case
+    service: type[OwnedService[RowT]]
+    row: type[Schema]  # what a client gets back
+    new: type[Schema]  # the body of a create; loads an unsaved row
+    changes: type[Schema]  # the body of a change; loads a Patch
+    list_args: type[Schema]  # the query of a list; loads a Listing
+    page: type[Schema]
+    list_description: str = "Sort by any listed field and page through the results."
+
+    @property
+    def model(self) -> type[Owned]:
+        model: type[Owned] = getattr(self.new, "opts").model  # noqa: B009
+        return model
+
+
+# Every resource register() has built endpoints for, in order: the tests walk it, so a new
+# resource is in the authorisation matrix and the statement counts without a line of its own.
+RESOURCES: list[tuple[Blueprint, Resource[Any]]] = []
+
+
+def camel(snake: str) -> str:
+    return "".join(word.capitalize() for word in snake.split("_"))
+
+
+def register(blp: Blueprint, resource: Resource[Any]) -> None:
+    """Add the five standard endpoints of `resource` to `blp`, under its url_prefix."""
+    noun, one = resource.noun, camel(resource.noun)
+
+    def service() -> OwnedService[Any]:
+        return build(resource.service)
+
+    text = noun.replace("_", " ")
+    etag = {"ETag": etag_header(text)}
+    stale = {
+        "response": "PRECONDITION_FAILED",
+        "description": f"The {text} changed since you read it.",
+    }
+    missing = {"response": "NOT_FOUND", "description": f"No such {text}."}
+    conflict = {"response": "CONFLICT", "description": f"Another {text} has this value."}
+    by_id = f"{one}ById"
+    id_name = f"{noun}_id"
+
+    class Collection(MethodView):
+        @login_required
+        @blp.doc(
+            operationId=f"list{camel(blp.name)}",
+            summary=f"List {blp.name.replace('_', ' ')}",
+            description=resource.list_description + " `total` counts every match.",
+        )
+        @blp.arguments(resource.list_args, location="query")
+        @blp.response(200, resource.page)
+        def get(self, query: Listing) -> Page[Owned]:
+            return service().list(caller(), query)
+
+        @login_required
+        @blp.doc(operationId=f"create{one}", summary=f"Create a {text}")
+        @blp.arguments(resource.new)
+        @blp.response(
+            201,
+            resource.row,
+            headers={
+                "Location": {
+                    "description": f"URL of the new {text}.",
+                    "schema": {"type": "string"},
+                },
+                **etag,
+            },
+        )
+        @blp.alt_response(409, **conflict)
+        def post(self, row: Owned) -> tuple[Owned, dict[str, str]]:
+            created = service().create(caller(), row)
+            location = url_for(f"{blp.name}.{by_id}", **{id_name: created.id})
+            return created, {"Location": location, "ETag": etag_of(created)}
+
+    class Item(MethodView):
+        @login_required
+        @blp.doc(operationId=f"get{one}", summary=f"Get a {text}")
+        @blp.response(200, resource.row, headers=etag)
+        @blp.alt_response(404, **missing)
+        def get(self, **path: int) -> tuple[Owned, dict[str, str]]:
+            row = service().get(caller(), path[id_name])
+            return row, {"ETag": etag_of(row)}
+
+        @login_required
+        @blp.doc(
+            operationId=f"update{one}",
+            parameters=[if_match_parameter(text)],
+            summary=f"Change some fields of a {text}",
+            description="Only the fields you send change. Send the ETag you read in If-Match "
+            "to be sure you do not overwrite someone else's change.",
+        )
+        @blp.arguments(resource.changes)
+        @blp.response(200, resource.row, headers=etag)
+        @blp.alt_response(404, **missing)
+        @blp.alt_response(409, **conflict)
+        @blp.alt_response(412, **stale)
+        def patch(self, changes: Patch[Owned], **path: int) -> tuple[Owned, dict[str, str]]:
+            versions = if_match_versions()
+            row = service().update(caller(), path[id_name], changes, if_version_in=versions)
+            return row, {"ETag": etag_of(row)}
+
+        @login_required
+        @blp.doc(
+            operationId=f"delete{one}",
+            parameters=[if_match_parameter(text)],
+            summary=f"Delete a {text}",
+        )
+        @blp.response(204)
+        @blp.alt_response(404, **missing)
+        @blp.alt_response(412, **stale)
+        def delete(self, **path: int) -> None:
+            service().delete(caller(), path[id_name], if_version_in=if_match_versions())
+
+    RESOURCES.append((blp, resource))
+    blp.route("", endpoint=camel(blp.name))(Collection)
+    blp.route(f"/<{ID_CONVERTER}:{id_name}>", endpoint=by_id)(Item)

@@ -1,0 +1,79 @@
+"""The queries every owned resource shares: an owner's rows, filtered, sorted and paged."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, TypeVar
+
+from sqlalchemy import ColumnElement, Select, func, select
+
+from app.models.owned import Owned
+from app.repositories.base import SqlRepository
+
+QueryT = TypeVar("QueryT", bound=Select[Any])
+RowT = TypeVar("RowT", bound=Owned)
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    owner_id: int | None = None  # None: every owner's rows
+    equal: Mapping[str, object] = field(default_factory=dict)  # column -> value it must equal
+    contains: str | None = None  # case-insensitive text in the repository's search column
+
+
+@dataclass(frozen=True, slots=True)
+class Order:
+    field: str = "created_at"
+    descending: bool = True
+
+
+class OwnedRepository(SqlRepository[RowT]):
+    """A subclass names its model (an Owned one) and the column a text search looks in."""
+
+    search_column: ClassVar[str]
+
+    def taken(
+        self, owner_id: int, column: str, value: object, *, excluding_id: int | None = None
+    ) -> bool:
+        """Whether another of this owner's rows already holds value in column."""
+        query = select(self.model.id).where(
+            self.model.owner_id == owner_id, getattr(self.model, column) == value
+        )
+        if excluding_id is not None:
+            query = query.where(self.model.id != excluding_id)
+        return self.session.scalar(query.limit(1)) is not None
+
+    def count(self, where: Filter) -> int:
+        query = select(func.count()).select_from(self.model)
+        return self.session.scalar(self._filtered(query, where)) or 0
+
+    def find(self, where: Filter, order: Order, *, limit: int, offset: int) -> Sequence[RowT]:
+        query = self._filtered(select(self.model), where).order_by(*self._ordering(order))
+        return self.session.scalars(query.limit(limit).offset(offset)).all()
+
+    def _filtered(self, query: QueryT, where: Filter) -> QueryT:
+        model: type[Owned] = self.model
+        if where.owner_id is not None:
+            query = query.where(model.owner_id == where.owner_id)
+        for column, value in where.equal.items():
+            query = query.where(getattr(model, column) == value)
+        if where.contains:
+            column = getattr(model, self.search_column)
+            query = query.where(column.icontains(where.contains, autoescape=True))
+        return query
+
+    def _ordering(self, order: Order) -> tuple[ColumnElement[Any], ...]:
+        if order.field not in self.model.sortable:
+            raise ValueError(f"cannot sort {self.model.__tablename__} by {order.field!r}")
+        column, tie_break = getattr(self.model, order.field), self.model.id
+        # The id tie-break keeps pages stable when many rows share the sort value.
+        if order.descending:
+            ordering = (column.desc(), tie_break.desc())
+        else:
+            ordering = (column.asc(), tie_break.asc())
+        if column.nullable:
+            # Rows without a value come last either way. Only here: on a NOT NULL column an
+            # explicit NULLS LAST would stop PostgreSQL from reading the index backwards.
+            return (ordering[0].nulls_last(), ordering[1])
+        return ordering

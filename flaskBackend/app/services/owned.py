@@ -1,0 +1,126 @@
+"""The rules every owned resource shares: visibility, uniqueness per owner, versions, paging."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Set
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Generic, TypeVar
+
+from app.models.owned import Owned
+from app.repositories.owned import Filter, Order, OwnedRepository
+from app.services.auth import Principal
+from app.services.errors import Conflict, NotFound, PreconditionFailed
+from app.services.pagination import Page, offset_of
+from app.services.unit_of_work import UnitOfWork
+
+RowT = TypeVar("RowT", bound=Owned)
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """Which page of a list, in which order; `filters` are column values rows must equal."""
+
+    page: int = 1
+    per_page: int = 20
+    sort: str = "-created_at"
+    search: str | None = None
+    filters: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Patch(Generic[RowT]):
+    """A partial update: `values` is an unsaved row holding the new value of each of `fields`."""
+
+    values: RowT
+    fields: frozenset[str]
+
+
+class OwnedService(Generic[RowT]):
+    """Create, get, list, update and delete rows that belong to a user. Administrators see every
+    row; anyone else sees their own, and another owner's row is "not found", not "forbidden",
+    so its existence is not leaked."""
+
+    repository: ClassVar[type[OwnedRepository[Any]]]
+    noun: ClassVar[str]  # "task": what error messages call one row
+    unique: ClassVar[tuple[str, ...]] = ()  # fields no two rows of one owner may share
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self.uow = uow
+
+    @property
+    def rows(self) -> OwnedRepository[RowT]:
+        return self.uow.repository(self.repository)
+
+    def create(self, caller: Principal, row: RowT) -> RowT:
+        with self.uow:
+            row.owner_id = caller.user.id
+            self._ensure_unique(row.owner_id, {name: getattr(row, name) for name in self.unique})
+            self.rows.add(row)
+            self.uow.commit()
+            return row
+
+    def get(self, caller: Principal, row_id: int) -> RowT:
+        with self.uow.reading():
+            return self._visible(caller, row_id)
+
+    def list(self, caller: Principal, query: Listing) -> Page[RowT]:
+        owner_id = None if caller.user.is_admin else caller.user.id
+        equal = {name: value for name, value in query.filters.items() if value is not None}
+        where = Filter(owner_id=owner_id, equal=equal, contains=query.search or None)
+        order = Order(field=query.sort.lstrip("-"), descending=query.sort.startswith("-"))
+        offset = offset_of(query.page, query.per_page)
+        with self.uow.reading():
+            total = self.rows.count(where)
+            items = self.rows.find(where, order, limit=query.per_page, offset=offset)
+            return Page(items=items, total=total, page=query.page, per_page=query.per_page)
+
+    def update(
+        self,
+        caller: Principal,
+        row_id: int,
+        changes: Patch[RowT],
+        *,
+        if_version_in: Set[int] | None = None,
+    ) -> RowT:
+        """Apply a partial update; if_version_in, when given, holds the versions the caller saw."""
+        with self.uow:
+            row = self._visible(caller, row_id, for_update=True)
+            self._check_version(row, if_version_in)
+            new = {name: getattr(changes.values, name) for name in changes.fields}
+            moved = {n: new[n] for n in self.unique if n in new and new[n] != getattr(row, n)}
+            self._ensure_unique(row.owner_id, moved, excluding_id=row.id)
+            for name, value in new.items():
+                setattr(row, name, value)
+            self.uow.commit()
+            return row
+
+    def delete(
+        self, caller: Principal, row_id: int, *, if_version_in: Set[int] | None = None
+    ) -> None:
+        with self.uow:
+            row = self._visible(caller, row_id, for_update=True)
+            self._check_version(row, if_version_in)
+            self.rows.delete(row)
+            self.uow.commit()
+
+    def _visible(self, caller: Principal, row_id: int, *, for_update: bool = False) -> RowT:
+        # Writes lock the row they read: a concurrent writer waits, then sees the new version,
+        # so without If-Match the last write wins instead of failing on a version it never saw.
+        row = self.rows.get(row_id, for_update=for_update)
+        if row is None or not (caller.user.is_admin or row.owner_id == caller.user.id):
+            raise NotFound(f"{self.noun.capitalize()} {row_id} does not exist.")
+        return row
+
+    def _ensure_unique(
+        self, owner_id: int, values: Mapping[str, object], *, excluding_id: int | None = None
+    ) -> None:
+        for name, value in values.items():
+            if self.rows.taken(owner_id, name, value, excluding_id=excluding_id):
+                raise Conflict(f"A {self.noun} with the {name} {value!r} already exists.")
+
+    def _check_version(self, row: RowT, accepted: Set[int] | None) -> None:
+        if accepted is not None and row.version not in accepted:
+            raise PreconditionFailed(
+                f"{self.noun.capitalize()} {row.id} has changed since you read it "
+                f"(now version {row.version}); reload it and try again."
+            )
