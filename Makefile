@@ -5,7 +5,7 @@ BACKEND := flaskBackend
 BIN := $(BACKEND)/.venv/bin
 PYENV := source scripts/lib.sh && ensure_python_env
 
-.PHONY: help dev serve test test-backend check contract migrate migration lock venv clean
+.PHONY: help dev serve test test-backend test-live check contract migrate migration lock venv clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -21,6 +21,9 @@ test: ## Every test and check against a throwaway PostgreSQL; ends with "tests: 
 
 test-backend: ## pytest with coverage (a throwaway PostgreSQL unless TEST_DATABASE_URL)
 	@bash scripts/test.sh backend
+
+test-live: ## The production server (gunicorn) on real sockets: outage, rate limits, races, logs
+	@bash scripts/test.sh live
 
 check: ## Lint, format, types and the layer contracts
 	@bash scripts/test.sh check

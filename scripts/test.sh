@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make test and its parts: runs the steps against one throwaway PostgreSQL (or TEST_DATABASE_URL),
 # every step even after one fails, then ends with "tests: N passed, F failed" from the runners' reports.
-#   scripts/test.sh [STEP ...]   steps: check containers backend contract ui e2e (default: all of them)
+#   scripts/test.sh [STEP ...]   steps: check containers backend live contract ui e2e (default: all)
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 reports="$ROOT/.run/reports"
@@ -13,7 +13,9 @@ check() {
   .venv/bin/lint-imports --no-cache
 }
 containers() { bash "$ROOT/scripts/lint-containers.sh"; }
-backend() { .venv/bin/pytest --cov --cov-report=term --junitxml="$reports/backend.xml"; }
+backend() { .venv/bin/pytest --ignore=tests/live --cov --cov-report=term --junitxml="$reports/backend.xml"; }
+# The production server itself (gunicorn, several workers, real sockets): slower, so a step of its own.
+live() { .venv/bin/pytest tests/live --junitxml="$reports/live.xml"; }
 contract() { bash "$ROOT/scripts/contract.sh" "$reports/contract.xml"; }
 ui() {
   ensure_ui_deps
@@ -50,17 +52,17 @@ cd "$BACKEND"
 if [ "${1:-}" = --step ]; then set -e; "$2"; exit; fi
 
 steps=("$@")
-[ $# -gt 0 ] || steps=(check containers backend contract ui e2e)
+[ $# -gt 0 ] || steps=(check containers backend live contract ui e2e)
 rm -rf "$reports" && mkdir -p "$reports"
 ensure_python_env
-if [ -z "${TEST_DATABASE_URL:-}" ] && [[ " ${steps[*]} " =~ \ (backend|contract|e2e)\  ]]; then
+if [ -z "${TEST_DATABASE_URL:-}" ] && [[ " ${steps[*]} " =~ \ (backend|live|contract|e2e)\  ]]; then
   read -r TEST_DATABASE_URL data_dir < <(bash "$ROOT/scripts/postgres.sh" throwaway) || exit 1
   trap 'bash "$ROOT/scripts/postgres.sh" discard "$data_dir"' EXIT
   export TEST_DATABASE_URL
 fi
 failed=()
 for step in "${steps[@]}"; do
-  declare -F "$step" >/dev/null || { echo "unknown step $step: ${0##*/} [check containers backend contract ui e2e]" >&2; exit 2; }
+  declare -F "$step" >/dev/null || { echo "unknown step $step: ${0##*/} [check containers backend live contract ui e2e]" >&2; exit 2; }
   printf '\n=== %s\n' "$step"
   bash "$ROOT/scripts/test.sh" --step "$step" || failed+=("$step")
 done
