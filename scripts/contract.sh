@@ -8,8 +8,7 @@ cd "$BACKEND"
 DATABASE_URL=$(fresh_database contract_check)
 # The auth rate limit is tested in pytest; here it would only hide the logic behind 429s.
 export DATABASE_URL APP_ENV=test LOG_LEVEL=WARNING AUTH_RATE_LIMIT=100000/minute FLASK_SKIP_DOTENV=1
-# Outside development the app takes no key written in the repository: a random one per run.
-SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')
+SECRET_KEY=$(random_key)
 export SECRET_KEY
 # Hypothesis' caches start empty every run, so nothing but the seed decides what is generated.
 export HYPOTHESIS_STORAGE_DIRECTORY="$ROOT/.run/hypothesis"

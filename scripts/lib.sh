@@ -75,6 +75,11 @@ quietly() {
   output=$("$@" 2>&1) || { printf '%s\n' "$output" >&2; return 1; }
 }
 
+# A random SECRET_KEY: outside development the app takes no key written in the repository.
+random_key() {
+  python3 -c 'import secrets; print(secrets.token_urlsafe(48))'
+}
+
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }

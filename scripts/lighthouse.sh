@@ -35,7 +35,7 @@ quietly "$VENV/bin/alembic" upgrade head
 APP_ENV=test "$VENV/bin/flask" --app app seed >/dev/null
 
 api_port=$(free_port)
-secret=$("$VENV/bin/python" -c 'import secrets; print(secrets.token_urlsafe(48))')
+secret=$(random_key)
 APP_ENV=production SECRET_KEY=$secret API_HOST=127.0.0.1 API_PORT=$api_port GUNICORN_WORKERS=2 \
   "$VENV/bin/gunicorn" -c gunicorn.conf.py --access-logfile /dev/null \
   >"$ROOT/.run/lighthouse-api.log" 2>&1 &

@@ -31,8 +31,7 @@ e2e() {  # Playwright starts the API and the UI itself (ui/playwright.config.ts,
   ensure_ui_deps
   DATABASE_URL=$(fresh_database e2e_check)
   export DATABASE_URL E2E_ADMIN_EMAIL=admin@example.com E2E_ADMIN_PASSWORD=admin-password-e2e
-  # Outside development the app takes no key written in the repository: a random one per run.
-  SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')
+  SECRET_KEY=$(random_key)
   export SECRET_KEY
   quietly .venv/bin/alembic upgrade head
   ADMIN_PASSWORD=$E2E_ADMIN_PASSWORD FLASK_SKIP_DOTENV=1 APP_ENV=test \
