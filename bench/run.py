@@ -74,9 +74,8 @@ def main() -> None:
         subprocess.run([*POSTGRES, "start", data, str(pg_port)], check=True)
         subprocess.run([*POSTGRES, "createdb", str(pg_port), "bench"], check=True)
         # The make serve settings; the token lives long enough for any BENCH_SECONDS, and the
-        # one login must not meet the auth rate limit.
-        config = runpy.run_path(str(BACKEND / "gunicorn.conf.py"))
-        workers, threads = config["workers"], config.get("threads", 1)
+        # one login must not meet the auth rate limit. Set before reading gunicorn.conf.py,
+        # which checks the settings as gunicorn's master does.
         os.environ.update(
             DATABASE_URL=f"postgresql+psycopg://postgres@127.0.0.1:{pg_port}/bench",
             APP_ENV="production",
@@ -85,9 +84,10 @@ def main() -> None:
             ACCESS_TOKEN_TTL="86400",
             SECRET_KEY=secrets.token_urlsafe(48),
             API_HOST="127.0.0.1",
-            GUNICORN_WORKERS=str(workers),
-            GUNICORN_THREADS=str(threads),
         )
+        config = runpy.run_path(str(BACKEND / "gunicorn.conf.py"))
+        workers, threads = config["workers"], config.get("threads", 1)
+        os.environ.update(GUNICORN_WORKERS=str(workers), GUNICORN_THREADS=str(threads))
         with open(LOGS / "migrate.log", "w") as log:
             subprocess.run(
                 ["alembic", "upgrade", "head"], cwd=BACKEND, stdout=log, stderr=log, check=True
