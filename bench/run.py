@@ -14,24 +14,14 @@ import datetime as dt
 import json
 import os
 import re
-import runpy
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
-import tempfile
-from contextlib import ExitStack
-from pathlib import Path
 
-from client import compare, login, register, wait
 from report import main as report
+from stack import BENCH, LOGS, ROOT, stack
 
-BENCH = Path(__file__).resolve().parent
-ROOT = BENCH.parent
-BACKEND = ROOT / "flaskBackend"
-POSTGRES = ["bash", str(ROOT / "scripts" / "postgres.sh")]
-LOGS = ROOT / ".run" / "bench"
 # A slow answer is measured, not dropped: wrk's 2 s default would count it as an error and
 # leave it out of the percentiles. wrk runs on core 1 of two, so it takes less from the servers.
 WRK = [*(["taskset", "-c", "1"] if (os.cpu_count() or 1) >= 2 else []), "wrk", "-t2", "-c32"]
@@ -52,12 +42,6 @@ def setting(name: str, default: int, minimum: int, why: str) -> int:
     return int(value)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def main() -> None:
     rows = setting("BENCH_ROWS", 10_000, 9000, "E2b reads page 450 of 20")
     seconds = setting("BENCH_SECONDS", 10, 1, "seconds")
@@ -66,80 +50,10 @@ def main() -> None:
     load_before = round(os.getloadavg()[0], 2)
     shutil.rmtree(LOGS, ignore_errors=True)
     LOGS.mkdir(parents=True)
-    with ExitStack() as cleanup:
-        data = tempfile.mkdtemp(prefix="throwaway-pg.", dir="/tmp")
-        cleanup.callback(subprocess.run, [*POSTGRES, "discard", data], check=False)
-        pg_port = free_port()
-        print(f"bench: PostgreSQL, migrations, {rows} tasks...", file=sys.stderr)
-        subprocess.run([*POSTGRES, "start", data, str(pg_port)], check=True)
-        subprocess.run([*POSTGRES, "createdb", str(pg_port), "bench"], check=True)
-        # The make serve settings; the token lives long enough for any BENCH_SECONDS, and the
-        # one login must not meet the auth rate limit. Set before reading gunicorn.conf.py,
-        # which checks the settings as gunicorn's master does.
-        os.environ.update(
-            DATABASE_URL=f"postgresql+psycopg://postgres@127.0.0.1:{pg_port}/bench",
-            APP_ENV="production",
-            LOG_LEVEL="WARNING",
-            AUTH_RATE_LIMIT="100000/minute",
-            ACCESS_TOKEN_TTL="86400",
-            SECRET_KEY=secrets.token_urlsafe(48),
-            API_HOST="127.0.0.1",
-        )
-        config = runpy.run_path(str(BACKEND / "gunicorn.conf.py"))
-        workers, threads = config["workers"], config.get("threads", 1)
-        os.environ.update(GUNICORN_WORKERS=str(workers), GUNICORN_THREADS=str(threads))
-        with open(LOGS / "migrate.log", "w") as log:
-            subprocess.run(
-                ["alembic", "upgrade", "head"], cwd=BACKEND, stdout=log, stderr=log, check=True
-            )
-        urls = {}
-        for name, folder, app in (("api", BACKEND, []), ("baseline", BENCH, ["baseline:app"])):
-            port = free_port()
-            log = cleanup.enter_context(open(LOGS / f"{name}.log", "w"))
-            server = subprocess.Popen(
-                [
-                    "gunicorn",
-                    "-c",
-                    str(BACKEND / "gunicorn.conf.py"),
-                    "--access-logfile",
-                    "/dev/null",
-                    *app,
-                ],
-                cwd=folder,
-                env={**os.environ, "API_PORT": str(port)},
-                stdout=log,
-                stderr=log,
-            )
-            cleanup.callback(server.wait)
-            cleanup.callback(server.terminate)
-            urls[name] = f"http://127.0.0.1:{port}"
-            wait(f"{urls[name]}/api/health")
-
-        email, password = "bench@example.com", secrets.token_urlsafe(16)
-        register(urls["api"], email, password)
-        psql = ["psql", "-X", "-q", "-tA", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1"]
-        psql += ["-p", str(pg_port), "-U", "postgres", "-d", "bench"]
-        owner = subprocess.check_output(
-            [*psql, "-c", f"SELECT id FROM users WHERE email = '{email}'"], text=True
-        )
-        subprocess.run(
-            [
-                *psql,
-                "-v",
-                f"owner={owner.strip()}",
-                "-v",
-                f"rows={rows}",
-                "-f",
-                str(BENCH / "seed.sql"),
-            ],
-            check=True,
-        )
-        first, last = subprocess.check_output(
-            [*psql, "-F", " ", "-c", "SELECT min(id), max(id) FROM tasks"], text=True
-        ).split()
-        token = login(urls["api"], email, password)
-        compare(urls["api"], urls["baseline"], token, first)
-
+    with stack(rows) as bench:
+        urls, token, first, last = bench.urls, bench.token, bench.first_id, bench.last_id
+        workers, threads = bench.config["workers"], bench.config.get("threads", 1)
+        worker_class = bench.config.get("worker_class", "sync")
         os.environ.update(BENCH_TOKEN=token, BENCH_TASK_MIN=first, BENCH_TASK_MAX=last)
         run_id = f"{int(dt.datetime.now().timestamp())}-{secrets.randbelow(10**6)}"
         runs = LOGS / "runs.jsonl"
@@ -179,7 +93,7 @@ def main() -> None:
         "wrk_threads": 2,
         "workers": workers,
         "threads": threads,
-        "worker_class": config.get("worker_class", "sync"),
+        "worker_class": worker_class,
         "cores": os.cpu_count(),
         "load_before": load_before,
         "commit": commit.stdout.strip() or "unknown",

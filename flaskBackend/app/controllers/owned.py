@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Generic
 
-from flask import url_for
+from flask import Response, jsonify, request, url_for
 from flask.views import MethodView
 from marshmallow import Schema
 
@@ -18,8 +18,8 @@ from app.composition import service as build
 from app.controllers.access import caller, login_required
 from app.controllers.versions import etag_header, etag_of, if_match_parameter, if_match_versions
 from app.models.owned import Owned
+from app.schemas.pagination import slice_schema_of
 from app.services.owned import Listing, OwnedService, Patch, RowT
-from app.services.pagination import Page
 
 ID_CONVERTER = "int(max=2147483647)"  # PostgreSQL's integer: a larger id is a 404, not a 500
 
@@ -67,18 +67,37 @@ def register(blp: Blueprint, resource: Resource[Any]) -> None:
     conflict = {"response": "CONFLICT", "description": f"Another {text} has this value."}
     by_id = f"{one}ById"
     id_name = f"{noun}_id"
+    # A numbered page, or with ?cursor= a keyset slice: the 200 is one of the two envelopes.
+    slice_class = slice_schema_of(resource.page)
+    page_schema, slice_schema = resource.page(), slice_class()
 
     class Collection(MethodView):
         @login_required
         @blp.doc(
             operationId=f"list{camel(blp.name)}",
             summary=f"List {blp.name.replace('_', ' ')}",
-            description=resource.list_description + " `total` counts every match.",
+            description=resource.list_description
+            + " `total` counts every match. For long lists, page with `cursor` instead of `page`:"
+            " each slice then costs the same however deep, and has no `total`.",
         )
         @blp.arguments(resource.list_args, location="query")
-        @blp.response(200, resource.page)
-        def get(self, query: Listing) -> Page[Owned]:
-            return service().list(caller(), query)
+        @blp.response(200, {"oneOf": [resource.page, slice_class]})
+        def get(self, query: Listing) -> Response:
+            if query.cursor is None:
+                return jsonify(page_schema.dump(service().list(caller(), query)))
+            found = service().list_by_cursor(caller(), query)
+            following = None
+            if found.next_cursor is not None:
+                args: dict[str, Any] = {**request.args.to_dict(flat=False)}
+                args["cursor"] = found.next_cursor
+                following = url_for(f"{blp.name}.{camel(blp.name)}", **args)
+            envelope = {
+                "items": found.items,
+                "per_page": found.per_page,
+                "next_cursor": found.next_cursor,
+                "next": following,
+            }
+            return jsonify(slice_schema.dump(envelope))
 
         @login_required
         @blp.doc(operationId=f"create{one}", summary=f"Create a {text}")

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    UniqueConstraint,
+    and_,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+)
 
 from app.models.owned import Owned
 from app.repositories.base import SqlRepository
@@ -51,6 +62,48 @@ class OwnedRepository(SqlRepository[RowT]):
     def find(self, where: Filter, order: Order, *, limit: int, offset: int) -> Sequence[RowT]:
         query = self._filtered(select(self.model), where).order_by(*self._ordering(order))
         return self.session.scalars(query.limit(limit).offset(offset)).all()
+
+    def find_after(
+        self, where: Filter, order: Order, after: tuple[object, int] | None, *, limit: int
+    ) -> Sequence[RowT]:
+        """Keyset paging: the rows that come after `after` (the previous page's last sort value
+        and id) in this order. No OFFSET to walk and no count, so a deep page costs what the
+        first does; rows inserted meanwhile never shift a page."""
+        query = self._filtered(select(self.model), where)
+        if after is not None:
+            query = query.where(self._beyond(order, *after))
+        query = query.order_by(*self._ordering(order))
+        return self.session.scalars(query.limit(limit)).all()
+
+    def sort_type(self, field: str) -> tuple[type, bool]:
+        """The Python type of a sort field's column, and whether it may be NULL."""
+        if field not in self.model.sortable:
+            raise ValueError(f"cannot sort {self.model.__tablename__} by {field!r}")
+        column = self.model.__table__.c[field]
+        return column.type.python_type, bool(column.nullable)
+
+    def unique_fields(self, constraint: str | None) -> tuple[str, ...]:
+        """The fields a unique constraint (by its name) holds unique per owner; () if unknown."""
+        for found in self.model.__table__.constraints:
+            if isinstance(found, UniqueConstraint) and found.name == constraint:
+                return tuple(c.name for c in found.columns if c.name != "owner_id")
+        return ()
+
+    def _beyond(self, order: Order, value: object, row_id: int) -> ColumnElement[bool]:
+        """Rows after (value, row_id) in `order`; the NULLs of a nullable column come last."""
+        column, id_column = getattr(self.model, order.field), self.model.id
+        later = operator.lt if order.descending else operator.gt
+        if order.field == "id":
+            condition: ColumnElement[bool] = later(id_column, row_id)
+        elif value is None:
+            condition = and_(column.is_(None), later(id_column, row_id))
+        else:
+            # A row comparison, which the (owner_id, field, id) index answers directly.
+            bound = tuple_(literal(value, column.type), literal(row_id, id_column.type))
+            condition = later(tuple_(column, id_column), bound)
+            if column.nullable:
+                condition = or_(condition, column.is_(None))
+        return condition
 
     def _filtered(self, query: QueryT, where: Filter) -> QueryT:
         model: type[Owned] = self.model

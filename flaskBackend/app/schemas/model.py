@@ -15,7 +15,7 @@ from marshmallow_sqlalchemy import ModelConverter, SQLAlchemyAutoSchema
 
 from app.models.owned import SERVER_FIELDS
 from app.schemas.fields import StrictBoolean, StrictInteger, Text
-from app.schemas.pagination import PageArgsSchema
+from app.schemas.pagination import KeysetArgsSchema
 from app.services.owned import Listing, Patch
 
 STRICT: dict[type[fields.Field[Any]], type[fields.Field[Any]]] = {
@@ -99,14 +99,16 @@ class ChangesSchema(NewRowSchema):
         return Patch(values=model(**data), fields=frozenset(data))
 
 
-class ListArgsSchema(PageArgsSchema):
-    """A list's query: page, sort, q and the subclass's filters. Loads a Listing."""
+class ListArgsSchema(KeysetArgsSchema):
+    """A list's query: page or cursor, sort, q and the subclass's filters. Loads a Listing."""
 
     @post_load
     def make_listing(self, data: dict[str, Any], **kwargs: Any) -> Listing:
         page, per_page, sort = data.pop("page"), data.pop("per_page"), data.pop("sort")
-        search = data.pop("search", None)
-        return Listing(page=page, per_page=per_page, sort=sort, search=search, filters=data)
+        search, cursor = data.pop("search", None), data.pop("cursor", None)
+        return Listing(
+            page=page, per_page=per_page, sort=sort, search=search, filters=data, cursor=cursor
+        )
 
 
 def sort_field(sortable: Iterable[str], default: str = "-created_at") -> fields.String:

@@ -10,7 +10,11 @@ class NotFound(DomainError):
 
 
 class Conflict(DomainError):
-    """The change would break a uniqueness rule."""
+    """The change would break a uniqueness rule; `constraint` names the database's, if known."""
+
+    def __init__(self, message: str, *, constraint: str | None = None) -> None:
+        super().__init__(message)
+        self.constraint = constraint
 
 
 class PreconditionFailed(DomainError):

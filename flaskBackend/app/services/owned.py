@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, TypeVar
 
 from app.models.owned import Owned
-from app.repositories.owned import Filter, Order, OwnedRepository
+from app.repositories.owned import OwnedRepository
+from app.services import keyset
 from app.services.auth import Principal
 from app.services.errors import Conflict, NotFound, PreconditionFailed
-from app.services.pagination import Page, offset_of
+from app.services.pagination import Page, Slice, offset_of
 from app.services.unit_of_work import UnitOfWork
 
 RowT = TypeVar("RowT", bound=Owned)
@@ -18,13 +19,15 @@ RowT = TypeVar("RowT", bound=Owned)
 
 @dataclass(frozen=True, slots=True)
 class Listing:
-    """Which page of a list, in which order; `filters` are column values rows must equal."""
+    """Which page of a list, in which order; `filters` are column values rows must equal.
+    A `cursor` ("" for the first slice) asks for keyset paging instead of a numbered page."""
 
     page: int = 1
     per_page: int = 20
     sort: str = "-created_at"
     search: str | None = None
     filters: Mapping[str, object] = field(default_factory=dict)
+    cursor: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +55,12 @@ class OwnedService(Generic[RowT]):
         return self.uow.repository(self.repository)
 
     def create(self, caller: Principal, row: RowT) -> RowT:
-        with self.uow:
+        # One INSERT … RETURNING, committed by itself; the unique constraints decide a Conflict.
+        with self.uow.single_statement():
             row.owner_id = caller.user.id
-            self._ensure_unique(row.owner_id, {name: getattr(row, name) for name in self.unique})
             self.rows.add(row)
-            self.uow.commit()
+            with keyset.naming_conflicts(self.rows, self.noun, row):
+                self.uow.commit()
             return row
 
     def get(self, caller: Principal, row_id: int) -> RowT:
@@ -64,15 +68,17 @@ class OwnedService(Generic[RowT]):
             return self._visible(caller, row_id)
 
     def list(self, caller: Principal, query: Listing) -> Page[RowT]:
-        owner_id = None if caller.user.is_admin else caller.user.id
-        equal = {name: value for name, value in query.filters.items() if value is not None}
-        where = Filter(owner_id=owner_id, equal=equal, contains=query.search or None)
-        order = Order(field=query.sort.lstrip("-"), descending=query.sort.startswith("-"))
+        where, order = keyset.filter_of(caller, query), keyset.order_of(query.sort)
         offset = offset_of(query.page, query.per_page)
         with self.uow.reading():
             total = self.rows.count(where)
             items = self.rows.find(where, order, limit=query.per_page, offset=offset)
             return Page(items=items, total=total, page=query.page, per_page=query.per_page)
+
+    def list_by_cursor(self, caller: Principal, query: Listing) -> Slice[RowT]:
+        """The slice after query.cursor: keyset paging, for lists too long to count."""
+        with self.uow.reading():
+            return keyset.slice_after(self.rows, caller, query)
 
     def update(
         self,

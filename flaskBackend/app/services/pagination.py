@@ -1,4 +1,4 @@
-"""A page of results, as services hand it to controllers."""
+"""Pages of results, as services hand them to controllers: numbered pages and keyset slices."""
 
 from __future__ import annotations
 
@@ -19,3 +19,12 @@ class Page(Generic[T]):
 
 def offset_of(page: int, per_page: int) -> int:
     return (page - 1) * per_page
+
+
+@dataclass(frozen=True, slots=True)
+class Slice(Generic[T]):
+    """A page of a keyset (cursor) list: no total, and `next_cursor` is None on the last one."""
+
+    items: Sequence[T]
+    per_page: int
+    next_cursor: str | None

@@ -15,6 +15,20 @@ from tests.query_counter import QueryCounter
 
 
 @pytest.mark.parametrize("per_page", [1, 10, 100])
+def test_a_keyset_slice_takes_two_statements_whatever_its_size_or_depth(
+    client: FlaskClient, queries: QueryCounter, per_page: int
+) -> None:
+    TaskFactory.create_batch(12)
+    first = client.get(f"/api/tasks?per_page={per_page}&cursor=&q=task&sort=title").get_json()
+    queries.reset()
+
+    response = client.get(first["next"] or "/api/tasks?cursor=")
+
+    assert response.status_code == 200
+    assert queries.count == 2, queries.statements  # the caller and the slice: no count
+
+
+@pytest.mark.parametrize("per_page", [1, 10, 100])
 def test_listing_takes_three_statements_whatever_the_page_size(
     client: FlaskClient, queries: QueryCounter, per_page: int
 ) -> None:
@@ -32,7 +46,7 @@ def test_listing_takes_three_statements_whatever_the_page_size(
     [
         # Every request starts with one indexed lookup of the caller (is the account active?).
         ("get", "/api/tasks/{id}", None, 2),
-        ("post", "/api/tasks", {"title": "new"}, 3),  # title check, insert
+        ("post", "/api/tasks", {"title": "new"}, 2),  # one INSERT; the constraint checks the title
         ("patch", "/api/tasks/{id}", {"priority": 1}, 3),  # select, update
         ("patch", "/api/tasks/{id}", {"title": "renamed"}, 4),  # plus the title check
         ("delete", "/api/tasks/{id}", None, 3),  # select, delete
@@ -104,8 +118,9 @@ def test_auth_endpoints_take_a_fixed_number_of_statements(
 def owned_resource_requests() -> list[tuple[str, str, str, int]]:
     """The five endpoints of every owned resource, found by themselves, with what each costs.
 
-    The caller's lookup, then: a list reads the count and the page; a create checks each unique
-    field and inserts; a change locks the row, checks each unique field it changes, updates.
+    The caller's lookup, then: a list reads the count and the page (a keyset slice only the
+    page, first or later); a create inserts (its unique constraints check the unique fields); a
+    change locks the row, checks each unique field it changes, updates.
     """
     blueprints()  # imports every controller, so RESOURCES is complete
     requests = []
@@ -114,7 +129,9 @@ def owned_resource_requests() -> list[tuple[str, str, str, int]]:
         noun, prefix = resource.noun, blp.url_prefix
         requests += [
             (noun, "get", f"{prefix}?per_page=100", 3),
-            (noun, "post", prefix, 2 + unique),
+            (noun, "get", f"{prefix}?per_page=100&cursor=", 2),
+            (noun, "get", f"{prefix}?per_page=2&cursor={{cursor}}", 2),
+            (noun, "post", prefix, 2),
             (noun, "get", f"{prefix}/{{id}}", 2),
             (noun, "patch", f"{prefix}/{{id}}", 3 + unique),  # the body changes every field
             (noun, "delete", f"{prefix}/{{id}}", 3),
@@ -131,10 +148,13 @@ def test_owned_resource_requests_take_a_fixed_number_of_statements(
     row = factory()
     factory.create_batch(3)
     body = resource.new().dump(factory.build(owner=None, owner_id=0))
+    cursor = ""
+    if "{cursor}" in path:
+        cursor = client.get(path.format(cursor="")).get_json()["next_cursor"]
     queries.reset()
 
     sent = body if method in ("post", "patch") else None
-    response = getattr(client, method)(path.format(id=row.id), json=sent)
+    response = getattr(client, method)(path.format(id=row.id, cursor=cursor), json=sent)
 
     assert response.status_code < 300, response.get_json()
     assert queries.count == expected, queries.statements
