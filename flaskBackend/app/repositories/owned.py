@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
     Select,
+    SmallInteger,
     UniqueConstraint,
     and_,
     func,
@@ -18,6 +20,7 @@ from sqlalchemy import (
     select,
     tuple_,
 )
+from sqlalchemy.types import TypeEngine
 
 from app.models.owned import Owned
 from app.repositories.base import SqlRepository
@@ -37,6 +40,22 @@ class Filter:
 class Order:
     field: str = "created_at"
     descending: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class SortKey:
+    kind: type  # the column's Python type
+    nullable: bool
+    largest: int  # the largest integer the column holds (if it holds integers)
+    largest_id: int
+
+
+def _largest(column_type: TypeEngine[Any]) -> int:
+    if isinstance(column_type, SmallInteger):
+        return 2**15 - 1
+    if isinstance(column_type, BigInteger):
+        return 2**63 - 1
+    return 2**31 - 1
 
 
 class OwnedRepository(SqlRepository[RowT]):
@@ -75,12 +94,17 @@ class OwnedRepository(SqlRepository[RowT]):
         query = query.order_by(*self._ordering(order))
         return self.session.scalars(query.limit(limit)).all()
 
-    def sort_type(self, field: str) -> tuple[type, bool]:
-        """The Python type of a sort field's column, and whether it may be NULL."""
+    def sort_key(self, field: str) -> SortKey:
+        """What a value of a sort field (and an id) may be, so a cursor is checked before SQL."""
         if field not in self.model.sortable:
             raise ValueError(f"cannot sort {self.model.__tablename__} by {field!r}")
-        column = self.model.__table__.c[field]
-        return column.type.python_type, bool(column.nullable)
+        column, id_column = self.model.__table__.c[field], self.model.__table__.c.id
+        return SortKey(
+            kind=column.type.python_type,
+            nullable=bool(column.nullable),
+            largest=_largest(column.type),
+            largest_id=_largest(id_column.type),
+        )
 
     def unique_fields(self, constraint: str | None) -> tuple[str, ...]:
         """The fields a unique constraint (by its name) holds unique per owner; () if unknown."""

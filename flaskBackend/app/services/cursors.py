@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from app.repositories.owned import SortKey
 from app.services.errors import InvalidInput
 
 FIELD = "cursor"
@@ -45,8 +46,8 @@ def encode(sort: str, position: Position) -> str:
     return base64.urlsafe_b64encode(payload).rstrip(b"=").decode("ascii")
 
 
-def decode(cursor: str, sort: str, kind: type, *, nullable: bool) -> Position:
-    """The position a cursor names, its value of the column's Python type `kind`."""
+def decode(cursor: str, sort: str, key: SortKey) -> Position:
+    """The position a cursor names, its value of the sort column's type."""
     try:
         padded = cursor.encode("ascii") + b"=" * (-len(cursor) % 4)
         made_for, value, row_id = json.loads(base64.b64decode(padded, b"-_", validate=True))
@@ -56,13 +57,16 @@ def decode(cursor: str, sort: str, kind: type, *, nullable: bool) -> Position:
         if isinstance(made_for, str) and len(made_for) < 100 and made_for.isprintable():
             raise InvalidInput(FIELD, f"This cursor is for sort={made_for}: send that sort.")
         raise InvalidInput(FIELD, GARBLED)
-    if not _whole(row_id) or not 1 <= row_id <= MAX_ID:
+    if not _whole(row_id) or not 1 <= row_id <= key.largest_id:
         raise InvalidInput(FIELD, GARBLED)
     if value is None:
-        if not nullable:
+        if not key.nullable:
             raise InvalidInput(FIELD, GARBLED)
         return Position(None, row_id)
-    return Position(_typed(value, kind), row_id)
+    typed = _typed(value, key.kind)
+    if _whole(typed) and abs(typed) > key.largest:  # type: ignore[arg-type]
+        raise InvalidInput(FIELD, GARBLED)
+    return Position(typed, row_id)
 
 
 def _typed(value: object, kind: type) -> object:

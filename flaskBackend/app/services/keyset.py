@@ -34,8 +34,7 @@ def slice_after(rows: OwnedRepository[Any], caller: Principal, query: Listing) -
     order = order_of(query.sort)
     after = None
     if query.cursor:
-        kind, nullable = rows.sort_type(order.field)
-        position = cursors.decode(query.cursor, query.sort, kind, nullable=nullable)
+        position = cursors.decode(query.cursor, query.sort, rows.sort_key(order.field))
         after = (position.value, position.id)
     found = rows.find_after(filter_of(caller, query), order, after, limit=query.per_page + 1)
     items = found[: query.per_page]

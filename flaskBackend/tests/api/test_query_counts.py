@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from flask.testing import FlaskClient
+from sqlalchemy import UniqueConstraint
 
 from app.controllers import blueprints
 from app.controllers.owned import RESOURCES
@@ -158,3 +159,18 @@ def test_owned_resource_requests_take_a_fixed_number_of_statements(
 
     assert response.status_code < 300, response.get_json()
     assert queries.count == expected, queries.statements
+
+
+def test_every_unique_field_of_an_owned_resource_has_its_unique_constraint() -> None:
+    """A create relies on the database to refuse a duplicate (one INSERT, no check first), so a
+    field a service calls unique must be unique per owner in the table itself."""
+    blueprints()
+    for _, resource in RESOURCES:
+        table = resource.model.__table__
+        held = {
+            tuple(sorted(column.name for column in constraint.columns))
+            for constraint in table.constraints
+            if isinstance(constraint, UniqueConstraint)
+        }
+        for name in resource.service.unique:
+            assert tuple(sorted(("owner_id", name))) in held, (table.name, name)

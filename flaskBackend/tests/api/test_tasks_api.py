@@ -136,6 +136,8 @@ def test_create_with_a_taken_title_is_409(client: FlaskClient) -> None:
 
     assert response.status_code == 409
     assert response.get_json()["title"] == "Conflict"
+    assert response.get_json()["detail"] == "A task with the title 'Taken' already exists."
+    assert client.get("/api/tasks").get_json()["total"] == 1
 
 
 def test_delete_returns_204_then_the_task_is_gone(client: FlaskClient) -> None:
