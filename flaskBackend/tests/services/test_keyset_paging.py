@@ -134,7 +134,8 @@ def test_a_cursor_past_the_end_gives_an_empty_last_slice(
 ) -> None:
     mixed_tasks(me, 3)
 
-    found = service.list_by_cursor(me, Listing(sort="id", cursor=cursor_of("id", 2**31 - 1, 2**31 - 1)))
+    largest = 2**31 - 1
+    found = service.list_by_cursor(me, Listing(sort="id", cursor=cursor_of("id", largest, largest)))
 
     assert (list(found.items), found.next_cursor) == ([], None)
 
