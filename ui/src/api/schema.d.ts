@@ -176,7 +176,7 @@ export interface paths {
         };
         /**
          * List tasks
-         * @description Filter by status or by text in the title, sort by any listed field, and page through the results. `total` counts every match.
+         * @description Filter by status or by text in the title, sort by any listed field, and page through the results. `total` counts every match. For long lists, page with `cursor` instead of `page`: each slice then costs the same however deep, and has no `total`.
          */
         get: operations["listTasks"];
         put?: never;
@@ -376,6 +376,14 @@ export interface components {
             total: number;
             page: number;
             per_page: number;
+            items: components["schemas"]["Task"][];
+        };
+        TaskSlice: {
+            per_page: number;
+            /** @description Send as `cursor` for the next slice; null on the last one. */
+            next_cursor: string | null;
+            /** @description The URL of the next slice; null on the last one. */
+            next: string | null;
             items: components["schemas"]["Task"][];
         };
         NewTask: {
@@ -741,6 +749,8 @@ export interface operations {
             query?: {
                 page?: number;
                 per_page?: number;
+                /** @description Keyset paging, for long lists: send it empty for the first slice, then the `next_cursor` of the slice before (or follow `next`). Keep the same filters and sort. Answers carry no `total` and no `page`; a slice costs the same however deep it is, and rows added meanwhile never shift one. */
+                cursor?: string;
                 status?: "todo" | "doing" | "done";
                 /** @description Case-insensitive text the title contains. */
                 q?: string;
@@ -759,7 +769,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TaskPage"];
+                    "application/json": components["schemas"]["TaskPage"] | components["schemas"]["TaskSlice"];
                 };
             };
             401: components["responses"]["UNAUTHORIZED"];

@@ -1,6 +1,7 @@
 // Server state for tasks: one query key per list view and per task, invalidated after each change.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type NewTask, type Task, type TaskChanges } from '../api/client';
+import { numberedPage } from '../api/pages';
 import { send, unwrap } from '../api/problem';
 import type { operations } from '../api/schema';
 
@@ -22,7 +23,7 @@ const taskKeys = {
 export function useTaskPage(query: TaskQuery) {
   return useQuery({
     queryKey: taskKeys.page(query),
-    queryFn: () => unwrap(api.GET('/api/tasks', { params: { query } })),
+    queryFn: async () => numberedPage(await unwrap(api.GET('/api/tasks', { params: { query } }))),
     placeholderData: keepPreviousData, // keep the table while the next page loads
   });
 }
