@@ -8,15 +8,19 @@ Run it with the API's gunicorn settings: gunicorn -c flaskBackend/gunicorn.conf.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import datetime as dt
 import json
 import os
 import re
 from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
 import jwt
+import psycopg
 from psycopg_pool import ConnectionPool
 
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
@@ -34,22 +38,34 @@ SELECT_PAGE = (
     "SELECT id, title, description, status, priority, due_date, created_at, updated_at, version"
     " FROM tasks WHERE owner_id = %s ORDER BY created_at DESC, id DESC LIMIT %s OFFSET %s"
 )
-TITLE_TAKEN = "SELECT id FROM tasks WHERE owner_id = %s AND title = %s LIMIT 1"
+SELECT_AFTER = (
+    "SELECT id, title, description, status, priority, due_date, created_at, updated_at, version"
+    " FROM tasks WHERE owner_id = %s AND (created_at, id) < (%s, %s)"
+    " ORDER BY created_at DESC, id DESC LIMIT %s"
+)
+SELECT_FIRST = (
+    "SELECT id, title, description, status, priority, due_date, created_at, updated_at, version"
+    " FROM tasks WHERE owner_id = %s ORDER BY created_at DESC, id DESC LIMIT %s"
+)
+# The API's create: one INSERT, its unique constraint deciding a duplicate title (a 409).
 INSERT_TASK = (
     "INSERT INTO tasks (owner_id, title, status, priority, version)"
     " VALUES (%s, %s, 'todo', 3, 1) RETURNING id, title, description, status, priority,"
     " due_date, created_at, updated_at, version"
 )
+SORT = "-created_at"  # the only order the baseline serves
 TITLE_MAX_LENGTH = 200
 TASK_PATH = re.compile(r"/api/tasks/(\d{1,10})")
 UNAUTHORIZED = "The access token is invalid or has expired."
 
 # gunicorn imports this module in each worker after the fork (preload_app is off), so every
 # worker opens its own pool, with one connection per thread.
+# Autocommit, as the API's reads and its one-statement create: no BEGIN and COMMIT round trips.
 pool = ConnectionPool(
     os.environ["DATABASE_URL"].replace("postgresql+psycopg://", "postgresql://", 1),
     min_size=THREADS,
     max_size=THREADS,
+    kwargs={"autocommit": True},
     open=True,
 )
 
@@ -95,7 +111,10 @@ def _get_task(environ: dict[str, Any], start_response: StartResponse, task_id: i
 
 
 def _list_tasks(environ: dict[str, Any], start_response: StartResponse) -> list[bytes]:
-    query = dict(parse_qsl(environ.get("QUERY_STRING", "")))
+    pairs = parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+    query = dict(pairs)
+    if "cursor" in query:
+        return _slice_of_tasks(environ, start_response, pairs)
     try:
         page, per_page = int(query.get("page", 1)), int(query.get("per_page", 20))
     except ValueError:
@@ -113,6 +132,45 @@ def _list_tasks(environ: dict[str, Any], start_response: StartResponse) -> list[
     return _respond(start_response, 200, body)
 
 
+def _slice_of_tasks(
+    environ: dict[str, Any], start_response: StartResponse, pairs: list[tuple[str, str]]
+) -> list[bytes]:
+    """Keyset paging in the default order, with the API's cursor: base64url of JSON
+    [sort, the last row's created_at, its id]."""
+    query = dict(pairs)
+    try:
+        per_page = int(query.get("per_page", 20))
+        after = None
+        if query["cursor"]:
+            token = query["cursor"].encode("ascii")
+            raw = base64.b64decode(token + b"=" * (-len(token) % 4), b"-_")
+            sort, moment, task_id = json.loads(raw)
+            if sort != SORT:
+                raise ValueError(sort)
+            after = (dt.datetime.fromisoformat(moment), int(task_id))
+    except (ValueError, TypeError, binascii.Error):
+        raise HttpError(422, "Unprocessable Content", "A cursor the API did not make.") from None
+    if not 1 <= per_page <= 100:
+        raise HttpError(422, "Unprocessable Content", "per_page is out of range.")
+    token = _bearer_token(environ)
+    with pool.connection() as conn:
+        user_id = _authenticate(conn, token)
+        if after is None:
+            rows = conn.execute(SELECT_FIRST, (user_id, per_page + 1)).fetchall()
+        else:
+            rows = conn.execute(SELECT_AFTER, (user_id, *after, per_page + 1)).fetchall()
+    items = [_task(row)[0] for row in rows[:per_page]]
+    next_cursor = following = None
+    if len(rows) > per_page:
+        last = items[-1]
+        payload = json.dumps([SORT, last["created_at"], last["id"]], separators=(",", ":"))
+        next_cursor = base64.urlsafe_b64encode(payload.encode()).rstrip(b"=").decode()
+        args = [(k, next_cursor if k == "cursor" else v) for k, v in pairs]
+        following = "/api/tasks?" + urlencode(args)
+    body = {"items": items, "per_page": per_page, "next_cursor": next_cursor, "next": following}
+    return _respond(start_response, 200, body)
+
+
 def _create_task(environ: dict[str, Any], start_response: StartResponse) -> list[bytes]:
     length = int(environ.get("CONTENT_LENGTH") or 0)
     try:
@@ -125,9 +183,10 @@ def _create_task(environ: dict[str, Any], start_response: StartResponse) -> list
     token = _bearer_token(environ)
     with pool.connection() as conn:
         user_id = _authenticate(conn, token)
-        if conn.execute(TITLE_TAKEN, (user_id, title)).fetchone() is not None:
-            raise HttpError(409, "Conflict", f"A task titled {title!r} already exists.")
-        task = conn.execute(INSERT_TASK, (user_id, title)).fetchone()
+        try:
+            task = conn.execute(INSERT_TASK, (user_id, title)).fetchone()
+        except psycopg.errors.UniqueViolation:
+            raise HttpError(409, "Conflict", f"A task titled {title!r} already exists.") from None
     body, version = _task(task)  # type: ignore[arg-type]
     headers = [("Location", f"/api/tasks/{body['id']}"), ("ETag", f'"{version}"')]
     return _respond(start_response, 201, body, headers=headers)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import sys
 import time
@@ -55,10 +56,28 @@ def login(api: str, email: str, password: str) -> str:
     return token
 
 
-def compare(api: str, baseline: str, token: str, task_id: str) -> None:
+def deep_cursor(api: str, token: str, row: int) -> str:
+    """The cursor the API would hand out after `row` rows of the default order (-created_at):
+    base64url JSON of the sort, that row's created_at and its id, as app/services/cursors.py."""
+    status, _, body = call(f"{api}/api/tasks?page={row}&per_page=1", token=token)
+    if status != 200 or not body["items"]:
+        sys.exit(f"bench: no row {row} to put the deep cursor after ({status})")
+    last = body["items"][0]
+    payload = json.dumps(["-created_at", last["created_at"], last["id"]], separators=(",", ":"))
+    return base64.urlsafe_b64encode(payload.encode()).rstrip(b"=").decode()
+
+
+def compare(api: str, baseline: str, token: str, task_id: str, cursor: str) -> None:
     """The baseline must answer what the API answers, or the comparison means nothing."""
     differences = []
-    for path in (f"/api/tasks/{task_id}", "/api/tasks?page=1&per_page=20", "/api/tasks/0"):
+    paths = (
+        f"/api/tasks/{task_id}",
+        "/api/tasks?page=1&per_page=20",
+        "/api/tasks/0",
+        "/api/tasks?per_page=20&cursor=",
+        f"/api/tasks?per_page=20&cursor={cursor}",
+    )
+    for path in paths:
         expected, got = call(api + path, token=token), call(baseline + path, token=token)
         if expected[0] != got[0] or expected[1].get("ETag") != got[1].get("ETag"):
             differences.append(f"{path}: status/ETag {expected[0]} {expected[1].get('ETag')}")

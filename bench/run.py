@@ -27,10 +27,12 @@ from stack import BENCH, LOGS, ROOT, stack
 WRK = [*(["taskset", "-c", "1"] if (os.cpu_count() or 1) >= 2 else []), "wrk", "-t2", "-c32"]
 WRK += ["--timeout", "10s"]
 # Each endpoint on both servers back to back; creates last, so every read sees the same rows.
+# E2c is the keyset (cursor) mode, a slice deep in the list: 1,000 rows before its end.
 ENDPOINTS = [
     ("E1", "/api/tasks/1", "get_task.lua"),
     ("E2a", "/api/tasks?page=1&per_page=20", "common.lua"),
     ("E2b", "/api/tasks?page=450&per_page=20", "common.lua"),
+    ("E2c", "/api/tasks?per_page=20&cursor={deep_cursor}", "common.lua"),
     ("E3", "/api/tasks", "create_task.lua"),
 ]
 
@@ -60,6 +62,7 @@ def main() -> None:
         for endpoint, path, script in ENDPOINTS:
             for server, url in urls.items():
                 print(f"bench: {endpoint} on the {server} ({seconds}s)...", file=sys.stderr)
+                path = path.format(deep_cursor=bench.deep_cursor)  # noqa: PLW2901
                 lua = str(BENCH / "wrk" / script)
                 tag = f"{server}-{run_id}"  # unique titles for the creates
                 subprocess.run(

@@ -15,7 +15,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from client import compare, login, register, wait
+from client import compare, deep_cursor, login, register, wait
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -33,6 +33,7 @@ class Stack:
     last_id: str
     config: dict[str, object]  # gunicorn.conf.py's settings
     psql: list[str]
+    deep_cursor: str  # a keyset cursor 1,000 rows before the end of the list
 
 
 def free_port() -> int:
@@ -115,5 +116,6 @@ def stack(rows: int) -> Iterator[Stack]:
             [*psql, "-F", " ", "-c", "SELECT min(id), max(id) FROM tasks"], text=True
         ).split()
         token = login(urls["api"], email, password)
-        compare(urls["api"], urls["baseline"], token, first)
-        yield Stack(urls, servers, token, first, last, config, psql)
+        deep = deep_cursor(urls["api"], token, rows - 1000)
+        compare(urls["api"], urls["baseline"], token, first, deep)
+        yield Stack(urls, servers, token, first, last, config, psql, deep)
