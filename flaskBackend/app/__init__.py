@@ -18,7 +18,7 @@ from app.errors import register_errorhandlers
 from app.json_provider import JsonProvider
 from app.logging_config import configure_logging
 from app.metrics import register_metrics
-from app.rate_limits import limiter
+from app.rate_limits import init_limiter
 from app.security_headers import register_security_headers
 from app.services.passwords import Passwords
 from app.settings import AppEnv, Settings
@@ -85,7 +85,7 @@ def register_extensions(app: Flask, settings: Settings, database: Database) -> N
         parallelism=settings.argon2_parallelism,
     )
     database.init_app(app)
-    limiter.init_app(app)
+    init_limiter(app)
     # Credentials are allowed so a browser on an allowed origin can send the auth cookie.
     CORS(
         app,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from flask import request
+from flask import Flask, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
@@ -14,6 +14,14 @@ from app.composition import current_settings
 from app.services.auth import normalise_email
 
 limiter = Limiter(key_func=get_remote_address, headers_enabled=True)
+
+
+def init_limiter(app: Flask) -> None:
+    """Bind the limiter, without its check before every request: this app has no default,
+    application or blueprint limits, and each limited view checks its own limits in its
+    decorator, so that check only looked (on every request) for limits no route has."""
+    limiter.init_app(app)
+    app.before_request_funcs[None].remove(limiter._check_request_limit)
 
 
 def auth_rate() -> str:
