@@ -12,9 +12,10 @@ from typing import Any
 
 from marshmallow import RAISE, fields, post_load, validate
 from marshmallow_sqlalchemy import ModelConverter, SQLAlchemyAutoSchema
+from sqlalchemy import BigInteger, DateTime, Integer, Numeric, SmallInteger
 
 from app.models.owned import SERVER_FIELDS
-from app.schemas.fields import StrictBoolean, StrictInteger, Text
+from app.schemas.fields import AwareDateTime, DecimalString, StrictBoolean, StrictInteger, Text
 from app.schemas.pagination import PageArgsSchema
 from app.services.owned import Listing, Patch
 
@@ -22,16 +23,27 @@ STRICT: dict[type[fields.Field[Any]], type[fields.Field[Any]]] = {
     fields.Integer: StrictInteger,  # no "3", 3.5 or true
     fields.Boolean: StrictBoolean,  # only true and false
     fields.String: Text,  # no NUL characters, which PostgreSQL refuses
+    fields.Decimal: DecimalString,  # "12.50", exact, within NUMERIC(P, S)
 }
+# What each integer column can hold: a larger value is a 422, not PostgreSQL's 500.
+INTEGER_RANGES = {SmallInteger: 2**15, Integer: 2**31, BigInteger: 2**63}
 
 
 class StrictConverter(ModelConverter):
     def _get_field_class_for_data_type(self, data_type: Any) -> type[fields.Field[Any]]:
+        if isinstance(data_type, DateTime) and data_type.timezone:
+            return AwareDateTime  # an offset is required: a bare time would be a guess
         field_class = super()._get_field_class_for_data_type(data_type)
         return STRICT.get(field_class, field_class)
 
     def _add_column_kwargs(self, kwargs: dict[str, Any], column: Any) -> None:
         super()._add_column_kwargs(kwargs, column)
+        if isinstance(column.type, Numeric) and column.type.asdecimal:
+            del kwargs["places"]  # DecimalString takes the scale with the precision
+            kwargs["precision"], kwargs["scale"] = column.type.precision, column.type.scale or 0
+        bound = next((b for t, b in INTEGER_RANGES.items() if type(column.type) is t), None)
+        if bound is not None and not column.primary_key:
+            kwargs["validate"].append(validate.Range(-bound, bound - 1))
         if "enum" in kwargs:
             kwargs["by_value"] = True  # "todo", not "TODO"
         if column.default is not None and column.default.is_scalar:
@@ -50,11 +62,14 @@ class StrictConverter(ModelConverter):
 
 
 def _add_rule(field: fields.Field[Any], rule: Any) -> None:
-    """A minimum length joins the column's maximum in one rule: "between 1 and 200"."""
+    """A minimum length joins the column's maximum in one rule: "between 1 and 200"; a range
+    written by hand replaces the column type's (it is narrower)."""
     column_length = next((v for v in field.validators if isinstance(v, validate.Length)), None)
     if isinstance(rule, validate.Length) and column_length is not None:
         field.validators.remove(column_length)
         rule = validate.Length(rule.min, rule.max or column_length.max)
+    if isinstance(rule, validate.Range):
+        field.validators = [v for v in field.validators if not isinstance(v, validate.Range)]
     field.validators.append(rule)
 
 

@@ -9,7 +9,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from app.models.owned import Owned
 from app.repositories.owned import Filter, Order, OwnedRepository
 from app.services.auth import Principal
-from app.services.errors import Conflict, NotFound, PreconditionFailed
+from app.services.errors import Conflict, InvalidInput, NotFound, PreconditionFailed
 from app.services.pagination import Page, offset_of
 from app.services.unit_of_work import UnitOfWork
 
@@ -46,6 +46,7 @@ class OwnedService(Generic[RowT]):
 
     def __init__(self, uow: UnitOfWork) -> None:
         self.uow = uow
+        self.references = tuple(self.repository.model.references())
 
     @property
     def rows(self) -> OwnedRepository[RowT]:
@@ -55,6 +56,7 @@ class OwnedService(Generic[RowT]):
         with self.uow:
             row.owner_id = caller.user.id
             self._ensure_unique(row.owner_id, {name: getattr(row, name) for name in self.unique})
+            self._ensure_references(row.owner_id, {n: getattr(row, n) for n in self.references})
             self.rows.add(row)
             self.uow.commit()
             return row
@@ -89,6 +91,7 @@ class OwnedService(Generic[RowT]):
             new = {name: getattr(changes.values, name) for name in changes.fields}
             moved = {n: new[n] for n in self.unique if n in new and new[n] != getattr(row, n)}
             self._ensure_unique(row.owner_id, moved, excluding_id=row.id)
+            self._ensure_references(row.owner_id, {n: new[n] for n in self.references if n in new})
             for name, value in new.items():
                 setattr(row, name, value)
             self.uow.commit()
@@ -101,7 +104,13 @@ class OwnedService(Generic[RowT]):
             row = self._visible(caller, row_id, for_update=True)
             self._check_version(row, if_version_in)
             self.rows.delete(row)
-            self.uow.commit()
+            try:
+                self.uow.commit()
+            except Conflict as error:  # another row still points at this one
+                raise Conflict(
+                    f"{self.noun.capitalize()} {row_id} is still in use: delete or change "
+                    "what refers to it first."
+                ) from error
 
     def _visible(self, caller: Principal, row_id: int, *, for_update: bool = False) -> RowT:
         # Writes lock the row they read: a concurrent writer waits, then sees the new version,
@@ -117,6 +126,13 @@ class OwnedService(Generic[RowT]):
         for name, value in values.items():
             if self.rows.taken(owner_id, name, value, excluding_id=excluding_id):
                 raise Conflict(f"A {self.noun} with the {name} {value!r} already exists.")
+
+    def _ensure_references(self, owner_id: int, values: Mapping[str, object]) -> None:
+        """A row may point only at its owner's rows: another's is as absent as a missing one."""
+        for column, value in values.items():
+            if value is not None and not self.rows.owns(column, value, owner_id):
+                name = column.removesuffix("_id").replace("_", " ")
+                raise InvalidInput(column, f"There is no {name} {value}.")
 
     def _check_version(self, row: RowT, accepted: Set[int] | None) -> None:
         if accepted is not None and row.version not in accepted:
