@@ -42,9 +42,7 @@ class Owned(Base):
         found = {}
         for key in cls.__table__.foreign_keys:
             if key.parent.name != "owner_id":
-                mapper = next(
-                    m for m in cls.registry.mappers if m.local_table is key.column.table
-                )
+                mapper = next(m for m in cls.registry.mappers if m.local_table is key.column.table)
                 found[key.parent.name] = mapper.class_
         return found
 

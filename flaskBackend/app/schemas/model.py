@@ -7,12 +7,12 @@ what a column cannot say: trimming, a minimum length, a range, a description.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
 from marshmallow import RAISE, fields, post_load, validate
 from marshmallow_sqlalchemy import ModelConverter, SQLAlchemyAutoSchema
-from sqlalchemy import BigInteger, DateTime, Integer, Numeric, SmallInteger
 
 from app.models.owned import SERVER_FIELDS
 from app.schemas.fields import AwareDateTime, DecimalString, StrictBoolean, StrictInteger, Text
@@ -25,23 +25,24 @@ STRICT: dict[type[fields.Field[Any]], type[fields.Field[Any]]] = {
     fields.String: Text,  # no NUL characters, which PostgreSQL refuses
     fields.Decimal: DecimalString,  # "12.50", exact, within NUMERIC(P, S)
 }
-# What each integer column can hold: a larger value is a 422, not PostgreSQL's 500.
-INTEGER_RANGES = {SmallInteger: 2**15, Integer: 2**31, BigInteger: 2**63}
+# What each integer column type can hold: a larger value is a 422, not PostgreSQL's 500. (By
+# name: schemas see columns through marshmallow-sqlalchemy and never import SQLAlchemy.)
+INTEGER_RANGES = {"SmallInteger": 2**15, "Integer": 2**31, "BigInteger": 2**63}
 
 
 class StrictConverter(ModelConverter):
     def _get_field_class_for_data_type(self, data_type: Any) -> type[fields.Field[Any]]:
-        if isinstance(data_type, DateTime) and data_type.timezone:
+        if getattr(data_type, "timezone", False) and _python_type(data_type) is dt.datetime:
             return AwareDateTime  # an offset is required: a bare time would be a guess
         field_class = super()._get_field_class_for_data_type(data_type)
         return STRICT.get(field_class, field_class)
 
     def _add_column_kwargs(self, kwargs: dict[str, Any], column: Any) -> None:
         super()._add_column_kwargs(kwargs, column)
-        if isinstance(column.type, Numeric) and column.type.asdecimal:
+        if getattr(column.type, "asdecimal", False):
             del kwargs["places"]  # DecimalString takes the scale with the precision
             kwargs["precision"], kwargs["scale"] = column.type.precision, column.type.scale or 0
-        bound = next((b for t, b in INTEGER_RANGES.items() if type(column.type) is t), None)
+        bound = INTEGER_RANGES.get(type(column.type).__name__)
         if bound is not None and not column.primary_key:
             kwargs["validate"].append(validate.Range(-bound, bound - 1))
         if "enum" in kwargs:
@@ -61,6 +62,14 @@ class StrictConverter(ModelConverter):
         return field
 
 
+def _python_type(data_type: Any) -> type | None:
+    try:
+        python_type: type = data_type.python_type
+    except NotImplementedError:
+        return None
+    return python_type
+
+
 def _add_rule(field: fields.Field[Any], rule: Any) -> None:
     """A minimum length joins the column's maximum in one rule: "between 1 and 200"; a range
     written by hand replaces the column type's (it is narrower)."""
@@ -78,6 +87,7 @@ class RowSchema(SQLAlchemyAutoSchema[Any]):
 
     class Meta:
         model_converter = StrictConverter
+        include_fk = True  # a reference to another resource's row is a field: book_id
         exclude = ("owner_id", "version")
 
     def on_bind_field(self, field_name: str, field_obj: fields.Field[Any]) -> None:
@@ -90,6 +100,7 @@ class NewRowSchema(SQLAlchemyAutoSchema[Any]):
 
     class Meta:
         model_converter = StrictConverter
+        include_fk = True
         exclude = SERVER_FIELDS
         unknown = RAISE  # an unknown field is a 422, never silently dropped
 

@@ -124,6 +124,8 @@ class OwnedService(Generic[RowT]):
         self, owner_id: int, values: Mapping[str, object], *, excluding_id: int | None = None
     ) -> None:
         for name, value in values.items():
+            if value is None:
+                continue  # an optional unique field may be empty on many rows
             if self.rows.taken(owner_id, name, value, excluding_id=excluding_id):
                 raise Conflict(f"A {self.noun} with the {name} {value!r} already exists.")
 

@@ -11,6 +11,7 @@ from app.controllers import blueprints
 from app.controllers.owned import RESOURCES
 from app.models import User, UserRole
 from tests.factories import PASSWORD, TaskFactory, UserFactory, factory_for
+from tests.owned_contract import body_for
 from tests.query_counter import QueryCounter
 
 
@@ -105,18 +106,19 @@ def owned_resource_requests() -> list[tuple[str, str, str, int]]:
     """The five endpoints of every owned resource, found by themselves, with what each costs.
 
     The caller's lookup, then: a list reads the count and the page; a create checks each unique
-    field and inserts; a change locks the row, checks each unique field it changes, updates.
+    field and each row it refers to, and inserts; a change locks the row, checks each unique
+    field and reference it changes, and updates.
     """
     blueprints()  # imports every controller, so RESOURCES is complete
     requests = []
     for blp, resource in RESOURCES:
-        unique = len(resource.service.unique)
+        checks = len(resource.service.unique) + len(resource.model.references())
         noun, prefix = resource.noun, blp.url_prefix
         requests += [
             (noun, "get", f"{prefix}?per_page=100", 3),
-            (noun, "post", prefix, 2 + unique),
+            (noun, "post", prefix, 2 + checks),
             (noun, "get", f"{prefix}/{{id}}", 2),
-            (noun, "patch", f"{prefix}/{{id}}", 3 + unique),  # the body changes every field
+            (noun, "patch", f"{prefix}/{{id}}", 3 + checks),  # the body changes every field
             (noun, "delete", f"{prefix}/{{id}}", 3),
         ]
     return requests
@@ -130,7 +132,7 @@ def test_owned_resource_requests_take_a_fixed_number_of_statements(
     factory = factory_for(resource.model)
     row = factory()
     factory.create_batch(3)
-    body = resource.new().dump(factory.build(owner=None, owner_id=0))
+    body = body_for(resource.model)
     queries.reset()
 
     sent = body if method in ("post", "patch") else None
