@@ -5,7 +5,7 @@ BACKEND := flaskBackend
 BIN := $(BACKEND)/.venv/bin
 PYENV := source scripts/lib.sh && ensure_python_env
 
-.PHONY: help dev serve test test-backend test-live check contract migrate migration lock venv clean
+.PHONY: help dev serve test test-backend test-live check contract resource migrate migration lock venv clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -52,6 +52,9 @@ lighthouse: ## Lighthouse scores of sign-in and the task list, mobile and deskto
 .PHONY: bench  # bench/ is a folder: without this, make would call the target done
 bench: ## Benchmark the API against a frameworkless baseline with wrk (BENCH_ROWS, BENCH_SECONDS)
 	@bash scripts/bench.sh
+
+resource: venv ## Generate an owned resource: make resource name=books fields="title:str(200):unique year:int?"
+	@cd $(BACKEND) && .venv/bin/python -m devtools.resource --name "$(name)" --fields "$(fields)" --singular "$(singular)" --force "$(force)"
 
 migrate: ## Upgrade the make dev database to the newest migration
 	@bash scripts/dev.sh run .venv/bin/alembic upgrade head

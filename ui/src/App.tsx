@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AccountDeletedPage } from './auth/AccountDeletedPage';
 import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
@@ -6,9 +7,7 @@ import { RegisterPage } from './auth/RegisterPage';
 import { RequireAuth } from './auth/RequireAuth';
 import { ResetPasswordPage } from './auth/ResetPasswordPage';
 import { Layout } from './components/Layout';
-import { EditTaskPage } from './tasks/EditTaskPage';
-import { NewTaskPage } from './tasks/NewTaskPage';
-import { TaskListPage } from './tasks/TaskListPage';
+import { FEATURES } from './features';
 import { AdminUsersPage } from './users/AdminUsersPage';
 import { ProfilePage } from './users/ProfilePage';
 
@@ -23,9 +22,9 @@ export function App() {
       <Route element={<RequireAuth />}>
         <Route element={<Layout />}>
           <Route index element={<Navigate to="/tasks" replace />} />
-          <Route path="/tasks" element={<TaskListPage />} />
-          <Route path="/tasks/new" element={<NewTaskPage />} />
-          <Route path="/tasks/:taskId" element={<EditTaskPage />} />
+          {FEATURES.map((feature) => (
+            <Fragment key={feature.path}>{feature.routes}</Fragment>
+          ))}
           <Route path="/profile" element={<ProfilePage />} />
           <Route element={<RequireAuth admin />}>
             <Route path="/admin/users" element={<AdminUsersPage />} />

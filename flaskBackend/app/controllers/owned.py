@@ -154,6 +154,7 @@ def register(blp: Blueprint, resource: Resource[Any]) -> None:
         )
         @blp.response(204)
         @blp.alt_response(404, **missing)
+        @blp.alt_response(409, response="CONFLICT", description=f"Other rows refer to the {text}.")
         @blp.alt_response(412, **stale)
         def delete(self, **path: int) -> None:
             service().delete(caller(), path[id_name], if_version_in=if_match_versions())
@@ -161,3 +162,8 @@ def register(blp: Blueprint, resource: Resource[Any]) -> None:
     RESOURCES.append((blp, resource))
     blp.route("", endpoint=camel(blp.name))(Collection)
     blp.route(f"/<{ID_CONVERTER}:{id_name}>", endpoint=by_id)(Item)
+
+
+def resource_of(model: type[Owned]) -> tuple[Blueprint, Resource[Any]]:
+    """The blueprint and Resource that serve model's rows (once their controller is imported)."""
+    return next((blp, r) for blp, r in RESOURCES if r.model is model)

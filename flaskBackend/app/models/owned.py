@@ -35,6 +35,17 @@ class Owned(Base):
     # What a list may be sorted by; each should have an index (see sort_indexes).
     sortable: ClassVar[tuple[str, ...]] = ("id", "created_at", "updated_at")
 
+    @classmethod
+    def references(cls) -> dict[str, type[Owned]]:
+        """Each column that points at another owned resource's row, with that row's model:
+        `book_id` -> Book. Such a row must belong to the same owner (see OwnedService)."""
+        found = {}
+        for key in cls.__table__.foreign_keys:
+            if key.parent.name != "owner_id":
+                mapper = next(m for m in cls.registry.mappers if m.local_table is key.column.table)
+                found[key.parent.name] = mapper.class_
+        return found
+
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
         return {"version_id_col": cls.__table__.c.version, "eager_defaults": True}

@@ -74,6 +74,12 @@ class OwnedRepository(SqlRepository[RowT]):
             query = query.where(self.model.id != excluding_id)
         return self.session.scalar(query.limit(1)) is not None
 
+    def owns(self, column: str, row_id: object, owner_id: int) -> bool:
+        """Whether the row that `column` would point at exists and belongs to owner_id."""
+        target = self.model.references()[column]
+        query = select(target.id).where(target.id == row_id, target.owner_id == owner_id)
+        return self.session.scalar(query) is not None
+
     def count(self, where: Filter) -> int:
         query = select(func.count()).select_from(self.model)
         return self.session.scalar(self._filtered(query, where)) or 0

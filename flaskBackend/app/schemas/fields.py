@@ -1,5 +1,7 @@
 """Fields that only accept what PostgreSQL can store."""
 
+import datetime as dt
+import re
 from typing import Any
 
 from marshmallow import fields
@@ -49,3 +51,40 @@ class StrictInteger(fields.Integer):
         if isinstance(value, bool):
             raise self.make_error("invalid", input=value)
         return super()._validated(value)
+
+
+class DecimalString(fields.Decimal):
+    """An exact number as a JSON string ("12.50"): a JSON number would pass through a binary
+    float in most clients and lose cents. `precision` and `scale` are the column's NUMERIC(P, S);
+    a value that does not fit is refused here, not by PostgreSQL with a 500."""
+
+    def __init__(self, *, precision: int, scale: int, **kwargs: Any) -> None:
+        whole = precision - scale
+        fraction = rf"(\.\d{{1,{scale}}})?" if scale else ""
+        pattern = rf"^-?\d{{1,{whole}}}{fraction}$"
+        kwargs.setdefault("metadata", {}).update(
+            type="string", format="decimal", pattern=pattern, example="0" if not scale else "0.5"
+        )
+        super().__init__(places=scale, as_string=True, **kwargs)
+        self.pattern = re.compile(pattern)
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        if not isinstance(value, str) or not self.pattern.match(value):
+            raise self.make_error("invalid")
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
+class AwareDateTime(fields.AwareDateTime):
+    """An ISO 8601 date and time with its offset, within the years Python can read back: a
+    time in year 1 or 9999 could cross into year 0 or 10000 when PostgreSQL moves it to UTC."""
+
+    EARLIEST = dt.datetime(1, 1, 2, tzinfo=dt.UTC)
+    LATEST = dt.datetime(9999, 12, 30, tzinfo=dt.UTC)
+
+    default_error_messages = {"range": "Must be between years 1 and 9999."}
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> dt.datetime:
+        moment: dt.datetime = super()._deserialize(value, attr, data, **kwargs)
+        if not self.EARLIEST <= moment <= self.LATEST:
+            raise self.make_error("range")
+        return moment

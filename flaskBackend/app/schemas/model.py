@@ -7,6 +7,7 @@ what a column cannot say: trimming, a minimum length, a range, a description.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -14,7 +15,7 @@ from marshmallow import RAISE, Schema, fields, post_load, validate
 from marshmallow_sqlalchemy import ModelConverter, SQLAlchemyAutoSchema
 
 from app.models.owned import SERVER_FIELDS
-from app.schemas.fields import StrictBoolean, StrictInteger, Text
+from app.schemas.fields import AwareDateTime, DecimalString, StrictBoolean, StrictInteger, Text
 from app.schemas.pagination import KeysetArgsSchema
 from app.schemas.row_dump import RowDump
 from app.services.owned import Listing, Patch
@@ -23,16 +24,28 @@ STRICT: dict[type[fields.Field[Any]], type[fields.Field[Any]]] = {
     fields.Integer: StrictInteger,  # no "3", 3.5 or true
     fields.Boolean: StrictBoolean,  # only true and false
     fields.String: Text,  # no NUL characters, which PostgreSQL refuses
+    fields.Decimal: DecimalString,  # "12.50", exact, within NUMERIC(P, S)
 }
+# What each integer column type can hold: a larger value is a 422, not PostgreSQL's 500. (By
+# name: schemas see columns through marshmallow-sqlalchemy and never import SQLAlchemy.)
+INTEGER_RANGES = {"SmallInteger": 2**15, "Integer": 2**31, "BigInteger": 2**63}
 
 
 class StrictConverter(ModelConverter):
     def _get_field_class_for_data_type(self, data_type: Any) -> type[fields.Field[Any]]:
+        if getattr(data_type, "timezone", False) and _python_type(data_type) is dt.datetime:
+            return AwareDateTime  # an offset is required: a bare time would be a guess
         field_class = super()._get_field_class_for_data_type(data_type)
         return STRICT.get(field_class, field_class)
 
     def _add_column_kwargs(self, kwargs: dict[str, Any], column: Any) -> None:
         super()._add_column_kwargs(kwargs, column)
+        if getattr(column.type, "asdecimal", False):
+            del kwargs["places"]  # DecimalString takes the scale with the precision
+            kwargs["precision"], kwargs["scale"] = column.type.precision, column.type.scale or 0
+        bound = INTEGER_RANGES.get(type(column.type).__name__)
+        if bound is not None and not column.primary_key:
+            kwargs["validate"].append(validate.Range(-bound, bound - 1))
         if "enum" in kwargs:
             kwargs["by_value"] = True  # "todo", not "TODO"
         if column.default is not None and column.default.is_scalar:
@@ -50,12 +63,23 @@ class StrictConverter(ModelConverter):
         return field
 
 
+def _python_type(data_type: Any) -> type | None:
+    try:
+        python_type: type = data_type.python_type
+    except NotImplementedError:
+        return None
+    return python_type
+
+
 def _add_rule(field: fields.Field[Any], rule: Any) -> None:
-    """A minimum length joins the column's maximum in one rule: "between 1 and 200"."""
+    """A minimum length joins the column's maximum in one rule: "between 1 and 200"; a range
+    written by hand replaces the column type's (it is narrower)."""
     column_length = next((v for v in field.validators if isinstance(v, validate.Length)), None)
     if isinstance(rule, validate.Length) and column_length is not None:
         field.validators.remove(column_length)
         rule = validate.Length(rule.min, rule.max or column_length.max)
+    if isinstance(rule, validate.Range):
+        field.validators = [v for v in field.validators if not isinstance(v, validate.Range)]
     field.validators.append(rule)
 
 
@@ -64,6 +88,7 @@ class RowSchema(RowDump, SQLAlchemyAutoSchema[Any]):
 
     class Meta:
         model_converter = StrictConverter
+        include_fk = True  # a reference to another resource's row is a field: book_id
         exclude = ("owner_id", "version")
 
     def on_bind_field(self, field_name: str, field_obj: fields.Field[Any]) -> None:
@@ -76,6 +101,7 @@ class NewRowSchema(SQLAlchemyAutoSchema[Any]):
 
     class Meta:
         model_converter = StrictConverter
+        include_fk = True
         exclude = SERVER_FIELDS
         unknown = RAISE  # an unknown field is a 422, never silently dropped
 

@@ -10,7 +10,7 @@ from app.models.owned import Owned
 from app.repositories.owned import OwnedRepository
 from app.services import keyset
 from app.services.auth import Principal
-from app.services.errors import Conflict, NotFound, PreconditionFailed
+from app.services.errors import Conflict, InvalidInput, NotFound, PreconditionFailed
 from app.services.pagination import Page, Slice, offset_of
 from app.services.unit_of_work import UnitOfWork
 
@@ -49,6 +49,7 @@ class OwnedService(Generic[RowT]):
 
     def __init__(self, uow: UnitOfWork) -> None:
         self.uow = uow
+        self.references = tuple(self.repository.model.references())
 
     @property
     def rows(self) -> OwnedRepository[RowT]:
@@ -58,6 +59,7 @@ class OwnedService(Generic[RowT]):
         # One INSERT … RETURNING, committed by itself; the unique constraints decide a Conflict.
         with self.uow.single_statement():
             row.owner_id = caller.user.id
+            self._ensure_references(row.owner_id, {n: getattr(row, n) for n in self.references})
             self.rows.add(row)
             with keyset.naming_conflicts(self.rows, self.noun, row):
                 self.uow.commit()
@@ -95,6 +97,7 @@ class OwnedService(Generic[RowT]):
             new = {name: getattr(changes.values, name) for name in changes.fields}
             moved = {n: new[n] for n in self.unique if n in new and new[n] != getattr(row, n)}
             self._ensure_unique(row.owner_id, moved, excluding_id=row.id)
+            self._ensure_references(row.owner_id, {n: new[n] for n in self.references if n in new})
             for name, value in new.items():
                 setattr(row, name, value)
             self.uow.commit()
@@ -107,7 +110,13 @@ class OwnedService(Generic[RowT]):
             row = self._visible(caller, row_id, for_update=True)
             self._check_version(row, if_version_in)
             self.rows.delete(row)
-            self.uow.commit()
+            try:
+                self.uow.commit()
+            except Conflict as error:  # another row still points at this one
+                raise Conflict(
+                    f"{self.noun.capitalize()} {row_id} is still in use: delete or change "
+                    "what refers to it first."
+                ) from error
 
     def _visible(self, caller: Principal, row_id: int, *, for_update: bool = False) -> RowT:
         # Writes lock the row they read: a concurrent writer waits, then sees the new version,
@@ -121,8 +130,17 @@ class OwnedService(Generic[RowT]):
         self, owner_id: int, values: Mapping[str, object], *, excluding_id: int | None = None
     ) -> None:
         for name, value in values.items():
+            if value is None:
+                continue  # an optional unique field may be empty on many rows
             if self.rows.taken(owner_id, name, value, excluding_id=excluding_id):
                 raise Conflict(f"A {self.noun} with the {name} {value!r} already exists.")
+
+    def _ensure_references(self, owner_id: int, values: Mapping[str, object]) -> None:
+        """A row may point only at its owner's rows: another's is as absent as a missing one."""
+        for column, value in values.items():
+            if value is not None and not self.rows.owns(column, value, owner_id):
+                name = column.removesuffix("_id").replace("_", " ")
+                raise InvalidInput(column, f"There is no {name} {value}.")
 
     def _check_version(self, row: RowT, accepted: Set[int] | None) -> None:
         if accepted is not None and row.version not in accepted:

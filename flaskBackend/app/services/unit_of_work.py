@@ -23,6 +23,7 @@ from app.repositories.users import (
 from app.services.errors import Conflict, PreconditionFailed, Unavailable
 
 UNIQUE_VIOLATION = "23505"
+FOREIGN_KEY_VIOLATION = "23503"  # e.g. deleting a row another row still points at
 DATABASE_UNAVAILABLE = "The database is not answering; try again shortly."
 RepositoryT = TypeVar("RepositoryT", bound=SqlRepository[Any])
 
@@ -139,6 +140,8 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
                 raise Conflict(
                     "The change conflicts with an existing record.", constraint=constraint
                 ) from error
+            if getattr(error.orig, "sqlstate", None) == FOREIGN_KEY_VIOLATION:
+                raise Conflict("The record is still in use by another record.") from error
             raise
         except StaleDataError as error:
             self._session.rollback()

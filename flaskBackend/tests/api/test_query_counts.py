@@ -12,6 +12,7 @@ from app.controllers import blueprints
 from app.controllers.owned import RESOURCES
 from app.models import User, UserRole
 from tests.factories import PASSWORD, TaskFactory, UserFactory, factory_for
+from tests.owned_contract import body_for
 from tests.query_counter import QueryCounter
 
 
@@ -120,21 +121,23 @@ def owned_resource_requests() -> list[tuple[str, str, str, int]]:
     """The five endpoints of every owned resource, found by themselves, with what each costs.
 
     The caller's lookup, then: a list reads the count and the page (a keyset slice only the
-    page, first or later); a create inserts (its unique constraints check the unique fields); a
-    change locks the row, checks each unique field it changes, updates.
+    page, first or later); a create checks each row it refers to and inserts (its unique
+    constraints check the unique fields); a change locks the row, checks each unique field and
+    reference it changes, and updates.
     """
     blueprints()  # imports every controller, so RESOURCES is complete
     requests = []
     for blp, resource in RESOURCES:
-        unique = len(resource.service.unique)
+        references = len(resource.model.references())
+        checks = len(resource.service.unique) + references
         noun, prefix = resource.noun, blp.url_prefix
         requests += [
             (noun, "get", f"{prefix}?per_page=100", 3),
             (noun, "get", f"{prefix}?per_page=100&cursor=", 2),
             (noun, "get", f"{prefix}?per_page=2&cursor={{cursor}}", 2),
-            (noun, "post", prefix, 2),
+            (noun, "post", prefix, 2 + references),
             (noun, "get", f"{prefix}/{{id}}", 2),
-            (noun, "patch", f"{prefix}/{{id}}", 3 + unique),  # the body changes every field
+            (noun, "patch", f"{prefix}/{{id}}", 3 + checks),  # the body changes every field
             (noun, "delete", f"{prefix}/{{id}}", 3),
         ]
     return requests
@@ -148,7 +151,7 @@ def test_owned_resource_requests_take_a_fixed_number_of_statements(
     factory = factory_for(resource.model)
     row = factory()
     factory.create_batch(3)
-    body = resource.new().dump(factory.build(owner=None, owner_id=0))
+    body = body_for(resource.model)
     cursor = ""
     if "{cursor}" in path:
         cursor = client.get(path.format(cursor="")).get_json()["next_cursor"]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from flask.testing import FlaskClient
 
-from app.models import TaskStatus
+from app.models import Task, TaskStatus
 from tests.factories import TaskFactory
+from tests.owned_contract import OwnedApiContract
 
 PROBLEM = "application/problem+json"
 
@@ -206,3 +207,15 @@ def test_list_sorts_by_an_allowed_field(client: FlaskClient) -> None:
 
     assert [t["priority"] for t in ascending] == [1, 2, 5]
     assert [t["priority"] for t in descending] == [5, 2, 1]
+
+
+class TestTasksKeepTheOwnedResourceContract(OwnedApiContract):
+    model = Task
+    change = {"priority": 1}
+    refused = {
+        "title": ["", "   ", "x" * 201, 5, None],
+        "description": ["x" * 10_001, 7],
+        "status": ["later", None],
+        "priority": [0, 6, "3", 2.5, True, None],
+        "due_date": ["2026-02-30", "tomorrow", 20260101],
+    }

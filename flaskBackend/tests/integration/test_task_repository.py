@@ -7,10 +7,11 @@ import datetime as dt
 import pytest
 from sqlalchemy.orm import Session
 
-from app.models import TaskStatus, User
+from app.models import Task, TaskStatus, User
 from app.repositories.owned import Filter, Order
 from app.repositories.tasks import SqlTaskRepository
 from tests.factories import TaskFactory
+from tests.owned_contract import OwnedRepositoryContract
 
 
 @pytest.fixture
@@ -112,3 +113,7 @@ def test_find_puts_tasks_without_due_date_last(repository: SqlTaskRepository) ->
 def test_find_refuses_an_unknown_sort_field(repository: SqlTaskRepository) -> None:
     with pytest.raises(ValueError, match="password"):
         repository.find(Filter(), Order("password"), limit=1, offset=0)
+
+
+class TestTaskRepositoryKeepsTheOwnedResourceContract(OwnedRepositoryContract):
+    model = Task

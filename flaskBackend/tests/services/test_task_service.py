@@ -14,6 +14,7 @@ from app.services.owned import Listing, Patch
 from app.services.tasks import TaskService
 from app.services.unit_of_work import SqlAlchemyUnitOfWork
 from tests.factories import TaskFactory
+from tests.owned_contract import OwnedServiceContract
 
 Stored = Callable[[int], Task | None]
 
@@ -239,3 +240,7 @@ def test_list_shows_only_my_tasks_but_everything_to_an_admin(
 
     assert [t.title for t in service.list(me, listing()).items] == ["Mine"]
     assert service.list(admin, listing()).total == 2
+
+
+class TestTaskServiceKeepsTheOwnedResourceContract(OwnedServiceContract):
+    model = Task

@@ -859,6 +859,7 @@ export interface operations {
             };
             401: components["responses"]["UNAUTHORIZED"];
             404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["CONFLICT"];
             412: components["responses"]["PRECONDITION_FAILED"];
             default: components["responses"]["DEFAULT_ERROR"];
         };

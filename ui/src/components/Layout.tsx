@@ -1,5 +1,6 @@
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useAuth, useCurrentUser } from '../auth/auth-context';
+import { FEATURES } from '../features';
 import { ThemeToggle } from '../theme/ThemeToggle';
 
 /** The signed-in frame: a skip link, the navigation, and the current screen in <main>. */
@@ -14,9 +15,11 @@ export function Layout() {
       </a>
       <header className="app-header">
         <nav aria-label="Main">
-          <NavLink to="/tasks" end>
-            Tasks
-          </NavLink>
+          {FEATURES.map((feature) => (
+            <NavLink key={feature.path} to={feature.path} end>
+              {feature.label}
+            </NavLink>
+          ))}
           <NavLink to="/profile">Profile</NavLink>
           {user.role === 'admin' && <NavLink to="/admin/users">Users</NavLink>}
         </nav>

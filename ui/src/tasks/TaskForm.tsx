@@ -57,7 +57,7 @@ export function TaskForm({ initial, busy, submitLabel, onSubmit }: TaskFormProps
 
   return (
     <form
-      className="task-form"
+      className="record-form"
       onSubmit={(event) => void form.handleSubmit(save)(event)}
       noValidate
     >

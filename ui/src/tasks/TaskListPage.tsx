@@ -82,7 +82,7 @@ export function TaskListPage() {
           {data.items.length === 0 ? (
             <p className="empty">No tasks match. Change the filters, or create one.</p>
           ) : (
-            <table className="task-table" aria-busy={isPlaceholderData}>
+            <table className="record-table" aria-busy={isPlaceholderData}>
               <caption className="visually-hidden">Tasks, {data.total} in all</caption>
               <thead>
                 <tr>

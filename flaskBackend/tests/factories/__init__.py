@@ -1,8 +1,14 @@
-"""factory-boy factories: valid objects by default, so a test states only what matters to it."""
+"""factory-boy factories: valid objects by default, so a test states only what matters to it.
+
+Every module in this package is imported below, so a resource's factory (tests/factories/books.py,
+written by `make resource`) is bound to the test's session without a line here.
+"""
 
 from __future__ import annotations
 
 import functools
+import importlib
+import pkgutil
 
 import factory
 from factory.alchemy import SQLAlchemyModelFactory
@@ -40,7 +46,19 @@ class UserFactory(BaseFactory):
     is_active = True
 
 
-class TaskFactory(BaseFactory):
+class OwnedFactory(BaseFactory):
+    """A row of an owned resource: the logged-in test user's, unless a test passes owner=."""
+
+    class Meta:
+        abstract = True
+
+    owner_id = factory.LazyAttribute(lambda row: row.owner.id)
+
+    class Params:
+        owner = factory.LazyFunction(lambda: default_owner or UserFactory())
+
+
+class TaskFactory(OwnedFactory):
     class Meta:
         model = Task
 
@@ -49,10 +67,12 @@ class TaskFactory(BaseFactory):
     status = TaskStatus.TODO
     priority = 3
     due_date = None
-    owner_id = factory.LazyAttribute(lambda task: task.owner.id)
 
-    class Params:
-        owner = factory.LazyFunction(lambda: default_owner or UserFactory())
+
+def referenced(factory_class: type[OwnedFactory]) -> factory.LazyAttribute:
+    """The id of a new row of factory_class with the same owner: a row may point only at its
+    owner's rows."""
+    return factory.LazyAttribute(lambda row: factory_class(owner=row.owner).id)
 
 
 def all_factories() -> list[type[BaseFactory]]:
@@ -73,3 +93,7 @@ def bind(session: Session) -> None:
     """Point every factory at the test's session."""
     for factory_class in all_factories():
         factory_class._meta.sqlalchemy_session = session
+
+
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")

@@ -1,0 +1,135 @@
+"""make resource: what it refuses (one line, nothing written) and what it renders.
+
+Generating for real (migration, client, make test on the result) is proven by running it; these
+tests pin the grammar and the rendering, which must never write half a resource.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from devtools.resource import __main__ as generator
+from devtools.resource.render import ROOT, files
+from devtools.resource.spec import Names, SpecError, Target, parse
+
+TARGETS = {"tasks": Target(Names(plural="tasks", singular="task"), label="title")}
+EVERY_TYPE = (
+    "title:str(200):unique notes:text? summary:text(500)? copies:int pages:int(1..5000)=100 "
+    "price:decimal(8,2)? lent:bool=false genre:enum(novel|poetry)=novel due_on:date? "
+    "seen_at:datetime? task:ref(tasks)?"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "fields", "says"),
+    [
+        ("Books", "title:str(20)", "plural snake_case"),
+        ("book", "title:str(20)", "give a plural"),
+        ("tasks", "title:str(20)", "already exists"),
+        ("users", "title:str(20)", "reserved"),
+        ("books", "", "at least one field"),
+        ("books", "title", "NAME:TYPE"),
+        ("books", "title:string(20)", "unknown type 'string'"),
+        ("books", "title:str", "maximum length"),
+        ("books", "n:int(5..1)", "must run upwards"),
+        ("books", "n:int(1..x)", "int(MIN..MAX)"),
+        ("books", "n:int(1..5)=9", "default '9'"),
+        ("books", "p:decimal(3,5)", "decimal(P,S)"),
+        ("books", "p:decimal(4,2)=123.4", "default '123.4'"),
+        ("books", "s:enum(Open|closed)", "enum(a|b|c)"),
+        ("books", "s:enum(a|a)", "given twice"),
+        ("books", "d:date=2026-13-01", "not a valid date"),
+        ("books", "t:datetime=2026-01-01T09:00:00", "offset"),
+        ("books", "b:bool=yes", "not a valid bool"),
+        ("books", "t:text:unique", "cannot be unique"),
+        ("books", "a:ref(authors)", "no resource 'authors'"),
+        ("books", "a:ref(tasks)=1", "cannot have a default"),
+        ("books", "b:ref(books)", "refer to itself"),
+        ("books", "id:int", "reserved"),
+        ("books", "owner_id:int", "reserved"),
+        ("books", "a:int a:str(3)", "given twice"),
+        ("books", "task_id:int task:ref(tasks)", "reserved"),
+    ],
+)
+def test_bad_input_is_one_line_naming_the_problem(name: str, fields: str, says: str) -> None:
+    with pytest.raises(SpecError) as refused:
+        parse(name, fields, TARGETS, {"tasks", "users"})
+
+    assert says in str(refused.value)
+    assert "\n" not in str(refused.value)
+
+
+def probes() -> list[Path]:
+    """Every file named after the resource the next test asks for."""
+    folders = (ROOT / "flaskBackend" / "app", ROOT / "flaskBackend" / "tests", ROOT / "ui" / "src")
+    return sorted(path for folder in folders for path in folder.rglob("*generator_probe*"))
+
+
+def test_the_command_writes_nothing_on_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
+    before = probes()
+    fields = "title:str(200) year:int(1..x)"
+
+    status = generator.main(["--name", "generator_probes", "--fields", fields])
+
+    assert status == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1
+    assert error.startswith("make resource: year:int(1..x): write the range")
+    assert probes() == before
+
+
+def test_every_type_renders_python_that_parses_and_typescript_for_each_screen() -> None:
+    spec = parse("book_loans", EVERY_TYPE, TARGETS, set())
+
+    rendered = files(spec)
+
+    python = {path: text for path, text in rendered.items() if path.suffix == ".py"}
+    for path, text in python.items():
+        ast.parse(text, filename=str(path))  # a syntax error fails here, naming the file
+    names = {path.name for path in rendered}
+    assert {"book_loan.py", "book_loans.py", "test_book_loans_api.py"} <= names
+    assert {"BookLoanForm.tsx", "BookLoanListPage.tsx", "feature.tsx", "queries.ts"} <= names
+    model = rendered[Path("flaskBackend/app/models/book_loan.py")]
+    assert 'UniqueConstraint("owner_id", "title")' in model
+    assert 'CheckConstraint("pages BETWEEN 1 AND 5000", name="pages_range")' in model
+    assert 'ForeignKey("tasks.id"), index=True' in model
+    assert "Numeric(8, 2)" in model
+    assert "DateTime(timezone=True)" in model
+
+
+def test_a_failing_step_takes_back_every_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = parse("book_loans", "title:str(20)", TARGETS, set())
+    written: list[Path] = []
+    monkeypatch.setattr(generator, "ROOT", tmp_path)
+    monkeypatch.setattr(generator, "CLIENT", tmp_path / "schema.d.ts")
+    (tmp_path / "schema.d.ts").write_text("the client as it was")
+
+    def fail(step: str, command: list[str], cwd: Path) -> None:
+        written.extend(p for p in tmp_path.rglob("*") if p.is_file())
+        if step == "alembic autogenerate":
+            raise SpecError("alembic autogenerate failed")
+
+    monkeypatch.setattr(generator, "run", fail)
+
+    with pytest.raises(SpecError):
+        generator.generate(spec, force=False)
+
+    assert len(written) > 10  # it did write, before the failing step
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == ["schema.d.ts"]
+    assert (tmp_path / "schema.d.ts").read_text() == "the client as it was"
+
+
+def test_only_a_migration_that_changes_nothing_is_dropped(tmp_path: Path) -> None:
+    empty, real = tmp_path / "empty.py", tmp_path / "real.py"
+    empty.write_text('def upgrade() -> None:\n    """Upgrade schema."""\n    # ###\n    pass\n')
+    real.write_text(
+        'def upgrade() -> None:\n    """Upgrade schema."""\n    op.create_table("books")\n'
+    )
+
+    assert generator.changes_nothing(empty)
+    assert not generator.changes_nothing(real)

@@ -1,0 +1,18 @@
+import { Route } from 'react-router';
+import type { Feature } from '../features';
+import { EditTaskPage } from './EditTaskPage';
+import { NewTaskPage } from './NewTaskPage';
+import { TaskListPage } from './TaskListPage';
+
+export const feature: Feature = {
+  label: 'Tasks',
+  path: '/tasks',
+  order: 0,
+  routes: (
+    <>
+      <Route path="/tasks" element={<TaskListPage />} />
+      <Route path="/tasks/new" element={<NewTaskPage />} />
+      <Route path="/tasks/:taskId" element={<EditTaskPage />} />
+    </>
+  ),
+};
