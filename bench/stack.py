@@ -74,15 +74,10 @@ def stack(rows: int) -> Iterator[Stack]:
         for name, folder, app in (("api", BACKEND, []), ("baseline", BENCH, ["baseline:app"])):
             port = free_port()
             log = cleanup.enter_context(open(LOGS / f"{name}.log", "w"))
+            # No --access-logfile: /dev/null would still format a line per request (make serve
+            # has no access log; the app writes its own line, off at LOG_LEVEL=WARNING).
             server = subprocess.Popen(
-                [
-                    "gunicorn",
-                    "-c",
-                    str(BACKEND / "gunicorn.conf.py"),
-                    "--access-logfile",
-                    "/dev/null",
-                    *app,
-                ],
+                ["gunicorn", "-c", str(BACKEND / "gunicorn.conf.py"), *app],
                 cwd=folder,
                 env={**os.environ, "API_PORT": str(port)},
                 stdout=log,
