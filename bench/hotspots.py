@@ -27,12 +27,15 @@ from stack import BACKEND, LOGS, stack
 TOP = 20
 
 
-def requests(first_id: int, last_id: int) -> dict[str, Callable[[int], tuple[str, str, object]]]:
+def requests(
+    first_id: int, last_id: int, deep_cursor: str
+) -> dict[str, Callable[[int], tuple[str, str, object]]]:
     span = last_id - first_id + 1
     return {
         "E1": lambda n: ("GET", f"/api/tasks/{first_id + (n * 7919) % span}", None),
         "E2a": lambda n: ("GET", "/api/tasks?page=1&per_page=20", None),
         "E2b": lambda n: ("GET", "/api/tasks?page=450&per_page=20", None),
+        "E2c": lambda n: ("GET", f"/api/tasks?per_page=20&cursor={deep_cursor}", None),
         "E3": lambda n: ("POST", "/api/tasks", {"title": f"profile-{os.getpid()}-{n}"}),
     }
 
@@ -47,22 +50,29 @@ def main() -> None:
 
         client = create_app().test_client()
         headers = {"Authorization": f"Bearer {bench.token}"}
-        chosen = requests(int(bench.first_id), int(bench.last_id))
+        chosen = requests(int(bench.first_id), int(bench.last_id), bench.deep_cursor)
         for endpoint in sys.argv[1:] or list(chosen):
             make = chosen[endpoint]
+            for n in range(50):  # warm: pools, caches, compiled statements
+                _send(client, headers, make(-n - 1))
+            # Without the profiler first: its own cost per call would hide what a request costs.
+            cpu, wall = time.process_time(), time.perf_counter()
+            for n in range(count):
+                _send(client, headers, make(10**6 + n))
+            cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+            print(f"\n== {endpoint}: {cpu / count * 1000:.2f} ms CPU, {wall / count * 1000:.2f} ms "
+                  f"wall a request, unprofiled (load average {os.getloadavg()[0]:.1f})")
             for clock, timer in (("cpu", time.process_time), ("wall", time.perf_counter)):
-                for n in range(50):  # warm: pools, caches, compiled statements
-                    _send(client, headers, make(-n - 1 - (clock == "wall") * 100))
                 profiler = cProfile.Profile(timer)
                 started = timer()
                 profiler.enable()
                 for n in range(count):
-                    _send(client, headers, make(n + (clock == "wall") * count))
+                    _send(client, headers, make(n + (2 + (clock == "wall")) * count))
                 profiler.disable()
                 per_request = (timer() - started) / count * 1000
                 out = io.StringIO()
                 stats = pstats.Stats(profiler, stream=out).strip_dirs()
-                print(f"\n== {endpoint} ({clock}): {per_request:.2f} ms a request")
+                print(f"\n== {endpoint} ({clock} clock, profiled): {per_request:.2f} ms a request")
                 for key, label in (("tottime", "own"), ("cumulative", "total")):
                     out.truncate(0)
                     out.seek(0)
