@@ -4,15 +4,10 @@ import { api, type NewTask, type Task, type TaskChanges } from '../api/client';
 import { numberedPage } from '../api/pages';
 import { send, unwrap } from '../api/problem';
 import type { operations } from '../api/schema';
+import type { Versioned } from '../components/EditScreen';
 
 export type TaskQuery = NonNullable<operations['listTasks']['parameters']['query']>;
 export type TaskSort = NonNullable<TaskQuery['sort']>;
-
-/** A task with the ETag it was read at: sent back in If-Match so a stale edit gets a 412. */
-export interface VersionedTask {
-  task: Task;
-  etag: string | null;
-}
 
 const taskKeys = {
   all: ['tasks'] as const,
@@ -31,11 +26,11 @@ export function useTaskPage(query: TaskQuery) {
 export function useTask(id: number) {
   return useQuery({
     queryKey: taskKeys.one(id),
-    queryFn: async (): Promise<VersionedTask> => {
+    queryFn: async (): Promise<Versioned<Task>> => {
       const { data, response } = await send(
         api.GET('/api/tasks/{task_id}', { params: { path: { task_id: id } } }),
       );
-      return { task: data, etag: response.headers.get('ETag') };
+      return { row: data, etag: response.headers.get('ETag') };
     },
     staleTime: Infinity, // the edit form works from the version it read until told to reload
   });
@@ -59,7 +54,7 @@ export function useUpdateTask(id: number) {
           body: changes,
         }),
       );
-      return { task: data, etag: response.headers.get('ETag') };
+      return { row: data, etag: response.headers.get('ETag') };
     },
     onSuccess: (saved) => {
       queryClient.setQueryData(taskKeys.one(id), saved);
