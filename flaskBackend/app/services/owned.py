@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, TypeVar
@@ -38,6 +39,12 @@ class Patch(Generic[RowT]):
     fields: frozenset[str]
 
 
+@functools.cache
+def references_of(model: type[Owned]) -> tuple[str, ...]:
+    """The columns of model that point at other owned rows; found once, not per request."""
+    return tuple(model.references())
+
+
 class OwnedService(Generic[RowT]):
     """Create, get, list, update and delete rows that belong to a user. Administrators see every
     row; anyone else sees their own, and another owner's row is "not found", not "forbidden",
@@ -49,7 +56,7 @@ class OwnedService(Generic[RowT]):
 
     def __init__(self, uow: UnitOfWork) -> None:
         self.uow = uow
-        self.references = tuple(self.repository.model.references())
+        self.references = references_of(self.repository.model)
 
     @property
     def rows(self) -> OwnedRepository[RowT]:
