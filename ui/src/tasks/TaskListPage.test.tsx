@@ -3,7 +3,7 @@ import { http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../test/render';
 import { aTask, page, problem, server } from '../test/server';
-import { SEARCH_DELAY_MS } from './TaskFilters';
+import { SEARCH_DELAY_MS } from '../components/ListFilters';
 
 /** Serves /api/tasks and records each query string the list asked for. */
 function recordListRequests() {

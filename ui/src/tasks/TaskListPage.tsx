@@ -1,54 +1,25 @@
-import { useCallback } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import type { TaskStatus } from '../api/client';
+import { Link } from 'react-router';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ListFilters } from '../components/ListFilters';
 import { Pagination } from '../components/Pagination';
-import { STATUS_LABELS } from './labels';
-import { useTaskPage, type TaskQuery, type TaskSort } from './queries';
-import { TaskFilters } from './TaskFilters';
+import { useListParams } from '../components/useListParams';
+import { SORT_LABELS, STATUS_LABELS } from './labels';
+import { useTaskPage, type TaskQuery } from './queries';
 
 const PER_PAGE = 20;
-const DEFAULT_SORT: TaskSort = '-created_at';
+const STATUSES = Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }));
+const SORTS = Object.entries(SORT_LABELS).map(([value, label]) => ({ value, label }));
 
 /** The list's state lives in the URL (?page=2&status=todo&q=…&sort=…): shareable and back-able. */
-function queryFrom(params: URLSearchParams): TaskQuery {
-  const status = params.get('status');
-  const page = Number(params.get('page') ?? 1);
-  return {
-    page: Number.isInteger(page) && page > 0 ? page : 1,
-    per_page: PER_PAGE,
-    sort: (params.get('sort') as TaskSort | null) ?? DEFAULT_SORT,
-    ...(status && status in STATUS_LABELS ? { status: status as TaskStatus } : {}),
-    ...(params.get('q') ? { q: params.get('q') ?? '' } : {}),
-  };
-}
-
 export function TaskListPage() {
-  const [params, setParams] = useSearchParams();
-  const query = queryFrom(params);
-  const { data, error, isPending, isPlaceholderData, refetch } = useTaskPage(query);
-
-  const changeFilters = useCallback(
-    (changes: Record<string, string>) => {
-      setParams((current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        next.delete('page'); // a new filter starts at its first page
-        return next;
-      });
-    },
-    [setParams],
-  );
-  const goToPage = (page: number) => {
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      next.set('page', String(page));
-      return next;
-    });
-  };
+  const { query, values, change, goToPage } = useListParams(['q', 'status'], '-created_at');
+  // An unknown status in the URL is dropped here; anything else the API checks.
+  const status = values.status && values.status in STATUS_LABELS ? values.status : undefined;
+  const { data, error, isPending, isPlaceholderData, refetch } = useTaskPage({
+    ...query,
+    per_page: PER_PAGE,
+    status,
+  } as TaskQuery);
 
   return (
     <>
@@ -58,11 +29,14 @@ export function TaskListPage() {
           New task
         </Link>
       </div>
-      <TaskFilters
-        search={query.q ?? ''}
-        status={query.status}
-        sort={query.sort ?? DEFAULT_SORT}
-        onChange={changeFilters}
+      <ListFilters
+        noun="tasks"
+        searchLabel="titles"
+        search={values.q ?? ''}
+        selects={[{ name: 'status', label: 'Status', value: status ?? '', choices: STATUSES }]}
+        sort={query.sort}
+        sortChoices={SORTS}
+        onChange={change}
       />
       {error && (
         <ErrorNotice
