@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, TypeVar
@@ -39,10 +38,14 @@ class Patch(Generic[RowT]):
     fields: frozenset[str]
 
 
-@functools.cache
+_references: dict[type[Owned], tuple[str, ...]] = {}
+
+
 def references_of(model: type[Owned]) -> tuple[str, ...]:
     """The columns of model that point at other owned rows; found once, not per request."""
-    return tuple(model.references())
+    if model not in _references:
+        _references[model] = tuple(model.references())
+    return _references[model]
 
 
 class OwnedService(Generic[RowT]):
