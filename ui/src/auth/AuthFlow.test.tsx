@@ -160,6 +160,19 @@ describe('logout', () => {
     expect(currentAccessToken()).toBeNull();
   });
 
+  it('then signs in afresh, on the task list, not the page signed out from', async () => {
+    server.use(http.post('/api/auth/login', () => tokens('from-login')));
+    const { user } = renderApp('/profile');
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+    await screen.findByRole('heading', { name: 'Sign in' });
+
+    await user.type(screen.getByLabelText('Email'), 'alice@example.com');
+    await user.type(screen.getByLabelText('Password'), 'correct horse battery');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByRole('heading', { name: 'Tasks' })).toBeInTheDocument();
+  });
+
   it('happens by itself when the session cannot be refreshed any more', async () => {
     const { user } = renderApp('/tasks');
     await screen.findByRole('heading', { name: 'Tasks' });

@@ -10,10 +10,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [state, setState] = useState<AuthState>({ status: 'loading' });
 
-  const signedOut = useCallback(() => {
-    queryClient.clear(); // nothing of the previous user stays in the cache
-    setState({ status: 'anonymous' });
-  }, [queryClient]);
+  const signedOut = useCallback(
+    (chose = false) => {
+      queryClient.clear(); // nothing of the previous user stays in the cache
+      setState({ status: 'anonymous', chose });
+    },
+    [queryClient],
+  );
 
   const resume = useCallback(async () => {
     setState({ status: 'loading' });
@@ -55,7 +58,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           // Unreachable: still forget everything here; the cookie expires on its own.
         }
         endSession();
-        signedOut();
+        signedOut(true);
       },
       updateUser(user: User) {
         setState({ status: 'signed-in', user });

@@ -26,7 +26,9 @@ export function RequireAuth({ admin = false }: { admin?: boolean }) {
     );
   }
   if (state.status === 'anonymous') {
-    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+    // Back to this page after signing in, unless the user signed out here on purpose.
+    const from = state.chose ? undefined : { from: location.pathname + location.search };
+    return <Navigate to="/login" replace state={from} />;
   }
   if (admin && state.user.role !== 'admin') return <Navigate to="/tasks" replace />;
   return <Outlet />;

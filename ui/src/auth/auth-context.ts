@@ -4,7 +4,8 @@ import type { User } from '../api/client';
 export type AuthState =
   | { status: 'loading' }
   | { status: 'failed'; error: unknown; retry: () => void }
-  | { status: 'anonymous' }
+  // `chose`: the user signed out, so signing in again starts afresh, not where they left.
+  | { status: 'anonymous'; chose?: boolean }
   | { status: 'signed-in'; user: User };
 
 export interface Auth {
