@@ -9,6 +9,7 @@ references, so a new field or rule is tested without a new test.
 from __future__ import annotations
 
 import enum
+import functools
 from typing import Any, ClassVar
 
 import pytest
@@ -31,8 +32,9 @@ PROBLEM = "application/problem+json"
 LIST_ARGUMENTS = {"page", "per_page", "sort", "search", "cursor"}  # the rest filter by a column
 
 
+@functools.cache
 def resource(model: type[Owned]) -> tuple[str, Resource[Any]]:
-    """The resource's URL and its Resource (every controller imported first)."""
+    """The resource's URL and its Resource (every controller imported first, once)."""
     blueprints()
     blp, found = resource_of(model)
     return str(blp.url_prefix), found

@@ -14,6 +14,9 @@ from app.models.base import Base
 SERVER_FIELDS = ("id", "owner_id", "created_at", "updated_at", "version")
 
 
+_references: dict[type[Owned], dict[str, type[Owned]]] = {}
+
+
 class Owned(Base):
     """The base of a model whose rows each belong to one user."""
 
@@ -38,13 +41,18 @@ class Owned(Base):
     @classmethod
     def references(cls) -> dict[str, type[Owned]]:
         """Each column that points at another owned resource's row, with that row's model:
-        `book_id` -> Book. Such a row must belong to the same owner (see OwnedService)."""
-        found = {}
-        for key in cls.__table__.foreign_keys:
-            if key.parent.name != "owner_id":
-                mapper = next(m for m in cls.registry.mappers if m.local_table is key.column.table)
-                found[key.parent.name] = mapper.class_
-        return found
+        `book_id` -> Book. Such a row must belong to the same owner (see OwnedService).
+        Found once per model (the mappers are complete by the first request), then kept."""
+        if cls not in _references:
+            found = {}
+            for key in cls.__table__.foreign_keys:
+                if key.parent.name != "owner_id":
+                    mapper = next(
+                        m for m in cls.registry.mappers if m.local_table is key.column.table
+                    )
+                    found[key.parent.name] = mapper.class_
+            _references[cls] = found
+        return _references[cls]
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:

@@ -8,10 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
 from sqlalchemy import (
-    BigInteger,
     ColumnElement,
     Select,
-    SmallInteger,
     UniqueConstraint,
     and_,
     func,
@@ -20,8 +18,8 @@ from sqlalchemy import (
     select,
     tuple_,
 )
-from sqlalchemy.types import TypeEngine
 
+from app.models.base import largest_integer
 from app.models.owned import Owned
 from app.repositories.base import SqlRepository
 
@@ -42,20 +40,15 @@ class Order:
     descending: bool = True
 
 
+INT32_MAX = 2**31 - 1  # what a cursor's integer may be when the column is not an integer
+
+
 @dataclass(frozen=True, slots=True)
 class SortKey:
     kind: type  # the column's Python type
     nullable: bool
     largest: int  # the largest integer the column holds (if it holds integers)
     largest_id: int
-
-
-def _largest(column_type: TypeEngine[Any]) -> int:
-    if isinstance(column_type, SmallInteger):
-        return 2**15 - 1
-    if isinstance(column_type, BigInteger):
-        return 2**63 - 1
-    return 2**31 - 1
 
 
 class OwnedRepository(SqlRepository[RowT]):
@@ -108,8 +101,8 @@ class OwnedRepository(SqlRepository[RowT]):
         return SortKey(
             kind=column.type.python_type,
             nullable=bool(column.nullable),
-            largest=_largest(column.type),
-            largest_id=_largest(id_column.type),
+            largest=largest_integer(column.type) or INT32_MAX,
+            largest_id=largest_integer(id_column.type) or INT32_MAX,
         )
 
     def unique_fields(self, constraint: str | None) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from typing import Any
 from marshmallow import RAISE, Schema, fields, post_load, validate
 from marshmallow_sqlalchemy import ModelConverter, SQLAlchemyAutoSchema
 
+from app.models.base import largest_integer
 from app.models.owned import SERVER_FIELDS
 from app.schemas.fields import AwareDateTime, DecimalString, StrictBoolean, StrictInteger, Text
 from app.schemas.pagination import KeysetArgsSchema
@@ -26,9 +27,6 @@ STRICT: dict[type[fields.Field[Any]], type[fields.Field[Any]]] = {
     fields.String: Text,  # no NUL characters, which PostgreSQL refuses
     fields.Decimal: DecimalString,  # "12.50", exact, within NUMERIC(P, S)
 }
-# What each integer column type can hold: a larger value is a 422, not PostgreSQL's 500. (By
-# name: schemas see columns through marshmallow-sqlalchemy and never import SQLAlchemy.)
-INTEGER_RANGES = {"SmallInteger": 2**15, "Integer": 2**31, "BigInteger": 2**63}
 
 
 class StrictConverter(ModelConverter):
@@ -43,9 +41,9 @@ class StrictConverter(ModelConverter):
         if getattr(column.type, "asdecimal", False):
             del kwargs["places"]  # DecimalString takes the scale with the precision
             kwargs["precision"], kwargs["scale"] = column.type.precision, column.type.scale or 0
-        bound = INTEGER_RANGES.get(type(column.type).__name__)
-        if bound is not None and not column.primary_key:
-            kwargs["validate"].append(validate.Range(-bound, bound - 1))
+        largest = largest_integer(column.type)  # a larger value is a 422, not PostgreSQL's 500
+        if largest is not None and not column.primary_key:
+            kwargs["validate"].append(validate.Range(-largest - 1, largest))
         if "enum" in kwargs:
             kwargs["by_value"] = True  # "todo", not "TODO"
         if column.default is not None and column.default.is_scalar:

@@ -38,16 +38,6 @@ class Patch(Generic[RowT]):
     fields: frozenset[str]
 
 
-_references: dict[type[Owned], tuple[str, ...]] = {}
-
-
-def references_of(model: type[Owned]) -> tuple[str, ...]:
-    """The columns of model that point at other owned rows; found once, not per request."""
-    if model not in _references:
-        _references[model] = tuple(model.references())
-    return _references[model]
-
-
 class OwnedService(Generic[RowT]):
     """Create, get, list, update and delete rows that belong to a user. Administrators see every
     row; anyone else sees their own, and another owner's row is "not found", not "forbidden",
@@ -59,7 +49,7 @@ class OwnedService(Generic[RowT]):
 
     def __init__(self, uow: UnitOfWork) -> None:
         self.uow = uow
-        self.references = references_of(self.repository.model)
+        self.references = tuple(self.repository.model.references())
 
     @property
     def rows(self) -> OwnedRepository[RowT]:
