@@ -51,7 +51,7 @@ def seed() -> None:
     demo = user_service().ensure_account(
         email=DEMO_EMAIL, password=DEMO_PASSWORD, name="Demo User", role=UserRole.USER
     )
-    owner = Principal(user=demo, session=uuid.uuid4())
+    owner = Principal(user_id=demo.id, role=demo.role, session=uuid.uuid4())
     added, samples = 0, sample_tasks()
     for task in samples:
         try:

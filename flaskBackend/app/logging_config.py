@@ -104,7 +104,7 @@ def _finish_request(response: Response) -> Response:
             "path": request.path,
             "status": response.status_code,
             "duration_ms": round((time.perf_counter() - started) * 1000, 1) if started else None,
-            "user_id": principal.user.id if principal else None,
+            "user_id": principal.user_id if principal else None,
         },
     )
     return response

@@ -26,7 +26,7 @@ from app.services.auth import Principal
 from app.services.errors import Conflict, InvalidInput, NotFound, PreconditionFailed
 from app.services.owned import OwnedService, Patch
 from app.services.unit_of_work import SqlAlchemyUnitOfWork
-from tests.factories import UserFactory, factory_for
+from tests.factories import UserFactory, account_of, factory_for
 
 PROBLEM = "application/problem+json"
 LIST_ARGUMENTS = {"page", "per_page", "sort", "search", "cursor"}  # the rest filter by a column
@@ -262,12 +262,12 @@ class OwnedServiceContract:
     def test_create_gives_the_row_to_its_caller(
         self, uow: SqlAlchemyUnitOfWork, me: Principal, session: Session
     ) -> None:
-        row = factory_for(self.model).build(owner=me.user)
+        row = factory_for(self.model).build(owner=account_of(me))
         row.owner_id = None
 
         created = self.service(uow).create(me, row)
 
-        assert session.get(self.model, created.id, populate_existing=True).owner_id == me.user.id
+        assert session.get(self.model, created.id, populate_existing=True).owner_id == me.user_id
 
     def test_another_owners_row_is_not_found_but_an_admin_sees_it(
         self, uow: SqlAlchemyUnitOfWork, me: Principal, admin: Principal
@@ -288,18 +288,20 @@ class OwnedServiceContract:
     ) -> None:
         service, factory = self.service(uow), factory_for(self.model)
         for name in service.unique:
-            value = getattr(factory(owner=me.user), name)
+            value = getattr(factory(owner=account_of(me)), name)
 
-            twin = service.create(stranger, factory.build(owner=stranger.user, **{name: value}))
+            twin = service.create(
+                stranger, factory.build(owner=account_of(stranger), **{name: value})
+            )
 
-            assert twin.owner_id == stranger.user.id  # another owner may hold the same value
+            assert twin.owner_id == stranger.user_id  # another owner may hold the same value
             with pytest.raises(Conflict):
-                service.create(me, factory.build(owner=me.user, **{name: value}))
+                service.create(me, factory.build(owner=account_of(me), **{name: value}))
 
     def test_a_stale_version_is_refused(
         self, uow: SqlAlchemyUnitOfWork, me: Principal, session: Session
     ) -> None:
-        row = factory_for(self.model)(owner=me.user)
+        row = factory_for(self.model)(owner=account_of(me))
         nothing = Patch(values=self.model(), fields=frozenset[str]())
 
         with pytest.raises(PreconditionFailed):
@@ -309,7 +311,7 @@ class OwnedServiceContract:
         self, uow: SqlAlchemyUnitOfWork, me: Principal
     ) -> None:
         for column, target in self.model.references().items():
-            row = factory_for(self.model).build(owner=me.user)
+            row = factory_for(self.model).build(owner=account_of(me))
             setattr(row, column, factory_for(target)(owner=UserFactory()).id)
 
             with pytest.raises(InvalidInput) as refused:

@@ -32,7 +32,7 @@ class Me(MethodView):
     @blp.response(200, UserSchema)
     def get(self) -> Any:
         """Your profile"""
-        return caller().user
+        return user_service().me(caller())
 
     @login_required
     @blp.doc(operationId="updateMe")

@@ -7,6 +7,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from sqlalchemy.orm import Session
 
 from app.models import Base
+from app.repositories.statements import by_id
 
 ModelT = TypeVar("ModelT", bound=Base)
 
@@ -19,8 +20,8 @@ class SqlRepository(Generic[ModelT]):
 
     def get(self, entity_id: int, *, for_update: bool = False) -> ModelT | None:
         """for_update locks the row until commit, so a write based on it cannot be lost."""
-        entity: ModelT | None = self.session.get(
-            self.model, entity_id, with_for_update=for_update or None
+        entity: ModelT | None = self.session.scalar(
+            by_id(self.model, for_update), {"id": entity_id}
         )
         return entity
 

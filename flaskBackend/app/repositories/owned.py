@@ -12,8 +12,8 @@ from sqlalchemy import (
     Select,
     UniqueConstraint,
     and_,
+    bindparam,
     func,
-    literal,
     or_,
     select,
     tuple_,
@@ -22,6 +22,7 @@ from sqlalchemy import (
 from app.models.base import largest_integer
 from app.models.owned import Owned
 from app.repositories.base import SqlRepository
+from app.repositories.statements import LIKE_ESCAPE, built_once, like_pattern
 
 QueryT = TypeVar("QueryT", bound=Select[Any])
 RowT = TypeVar("RowT", bound=Owned)
@@ -52,7 +53,11 @@ class SortKey:
 
 
 class OwnedRepository(SqlRepository[RowT]):
-    """A subclass names its model (an Owned one) and the column a text search looks in."""
+    """A subclass names its model (an Owned one) and the column a text search looks in.
+
+    Every statement is built once per shape (statements.py) and run with the values as
+    parameters: a list's statement depends on which filters are set and on the order, never on
+    the values, so each resource has a handful of them."""
 
     search_column: ClassVar[str]
 
@@ -60,26 +65,23 @@ class OwnedRepository(SqlRepository[RowT]):
         self, owner_id: int, column: str, value: object, *, excluding_id: int | None = None
     ) -> bool:
         """Whether another of this owner's rows already holds value in column."""
-        query = select(self.model.id).where(
-            self.model.owner_id == owner_id, getattr(self.model, column) == value
-        )
-        if excluding_id is not None:
-            query = query.where(self.model.id != excluding_id)
-        return self.session.scalar(query.limit(1)) is not None
+        query = _taken(self.model, column, excluding_id is not None)
+        values = {"owner_id": owner_id, "value": value, "excluding_id": excluding_id}
+        return self.session.scalar(query, values) is not None
 
     def owns(self, column: str, row_id: object, owner_id: int) -> bool:
         """Whether the row that `column` would point at exists and belongs to owner_id."""
-        target = self.model.references()[column]
-        query = select(target.id).where(target.id == row_id, target.owner_id == owner_id)
-        return self.session.scalar(query) is not None
+        query = _owned_row(self.model.references()[column])
+        return self.session.scalar(query, {"id": row_id, "owner_id": owner_id}) is not None
 
     def count(self, where: Filter) -> int:
-        query = select(func.count()).select_from(self.model)
-        return self.session.scalar(self._filtered(query, where)) or 0
+        query = _count(self.model, self._shape(where))
+        return self.session.scalar(query, self._values(where)) or 0
 
     def find(self, where: Filter, order: Order, *, limit: int, offset: int) -> Sequence[RowT]:
-        query = self._filtered(select(self.model), where).order_by(*self._ordering(order))
-        return self.session.scalars(query.limit(limit).offset(offset)).all()
+        query = _page(self.model, self._shape(where), order)
+        values = {**self._values(where), "limit": limit, "offset": offset}
+        return self.session.scalars(query, values).all()
 
     def find_after(
         self, where: Filter, order: Order, after: tuple[object, int] | None, *, limit: int
@@ -87,11 +89,12 @@ class OwnedRepository(SqlRepository[RowT]):
         """Keyset paging: the rows that come after `after` (the previous page's last sort value
         and id) in this order. No OFFSET to walk and no count, so a deep page costs what the
         first does; rows inserted meanwhile never shift a page."""
-        query = self._filtered(select(self.model), where)
+        position = None if after is None else ("null" if after[0] is None else "value")
+        query = _slice(self.model, self._shape(where), order, position)
+        values = {**self._values(where), "limit": limit}
         if after is not None:
-            query = query.where(self._beyond(order, *after))
-        query = query.order_by(*self._ordering(order))
-        return self.session.scalars(query.limit(limit)).all()
+            values.update(after_value=after[0], after_id=after[1])
+        return self.session.scalars(query, values).all()
 
     def sort_key(self, field: str) -> SortKey:
         """What a value of a sort field (and an id) may be, so a cursor is checked before SQL."""
@@ -112,44 +115,110 @@ class OwnedRepository(SqlRepository[RowT]):
                 return tuple(c.name for c in found.columns if c.name != "owner_id")
         return ()
 
-    def _beyond(self, order: Order, value: object, row_id: int) -> ColumnElement[bool]:
-        """Rows after (value, row_id) in `order`; the NULLs of a nullable column come last."""
-        column, id_column = getattr(self.model, order.field), self.model.id
-        later = operator.lt if order.descending else operator.gt
-        if order.field == "id":
-            condition: ColumnElement[bool] = later(id_column, row_id)
-        elif value is None:
-            condition = and_(column.is_(None), later(id_column, row_id))
-        else:
-            # A row comparison, which the (owner_id, field, id) index answers directly.
-            bound = tuple_(literal(value, column.type), literal(row_id, id_column.type))
-            condition = later(tuple_(column, id_column), bound)
-            if column.nullable:
-                condition = or_(condition, column.is_(None))
-        return condition
+    def _shape(self, where: Filter) -> Shape:
+        return Shape(
+            owner=where.owner_id is not None,
+            equal=tuple(sorted(where.equal)),
+            search=getattr(self, "search_column", None) if where.contains else None,
+        )
 
-    def _filtered(self, query: QueryT, where: Filter) -> QueryT:
-        model: type[Owned] = self.model
-        if where.owner_id is not None:
-            query = query.where(model.owner_id == where.owner_id)
-        for column, value in where.equal.items():
-            query = query.where(getattr(model, column) == value)
+    @staticmethod
+    def _values(where: Filter) -> dict[str, object]:
+        values: dict[str, object] = {f"equal_{name}": v for name, v in where.equal.items()}
+        values["owner_id"] = where.owner_id
         if where.contains:
-            column = getattr(model, self.search_column)
-            query = query.where(column.icontains(where.contains, autoescape=True))
-        return query
+            values["contains"] = like_pattern(where.contains)
+        return values
 
-    def _ordering(self, order: Order) -> tuple[ColumnElement[Any], ...]:
-        if order.field not in self.model.sortable:
-            raise ValueError(f"cannot sort {self.model.__tablename__} by {order.field!r}")
-        column, tie_break = getattr(self.model, order.field), self.model.id
-        # The id tie-break keeps pages stable when many rows share the sort value.
-        if order.descending:
-            ordering = (column.desc(), tie_break.desc())
-        else:
-            ordering = (column.asc(), tie_break.asc())
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """What a list statement depends on: which filters are set, not their values."""
+
+    owner: bool
+    equal: tuple[str, ...]  # columns that must equal a value, sorted
+    search: str | None  # the column a text search looks in, if one is asked for
+
+
+@built_once
+def _taken(model: type[Owned], column: str, excluding: bool) -> Select[Any]:
+    query = select(model.id).where(
+        model.owner_id == bindparam("owner_id"), getattr(model, column) == bindparam("value")
+    )
+    if excluding:
+        query = query.where(model.id != bindparam("excluding_id"))
+    return query.limit(1)
+
+
+@built_once
+def _owned_row(model: type[Owned]) -> Select[Any]:
+    return select(model.id).where(
+        model.id == bindparam("id"), model.owner_id == bindparam("owner_id")
+    )
+
+
+@built_once
+def _count(model: type[Owned], shape: Shape) -> Select[Any]:
+    return _filtered(model, select(func.count()).select_from(model), shape)
+
+
+@built_once
+def _page(model: type[Owned], shape: Shape, order: Order) -> Select[Any]:
+    query = _filtered(model, select(model), shape).order_by(*_ordering(model, order))
+    return query.limit(bindparam("limit")).offset(bindparam("offset"))
+
+
+@built_once
+def _slice(model: type[Owned], shape: Shape, order: Order, position: str | None) -> Select[Any]:
+    """A keyset slice; `position` says whether the cursor's sort value is "null", a "value", or
+    there is no cursor (None: the first slice)."""
+    query = _filtered(model, select(model), shape)
+    if position is not None:
+        query = query.where(_beyond(model, order, position == "null"))
+    return query.order_by(*_ordering(model, order)).limit(bindparam("limit"))
+
+
+def _beyond(model: type[Owned], order: Order, after_null: bool) -> ColumnElement[bool]:
+    """Rows after (:after_value, :after_id) in `order`; the NULLs of a nullable column come
+    last."""
+    column, id_column = getattr(model, order.field), model.id
+    later = operator.lt if order.descending else operator.gt
+    after_id = bindparam("after_id", type_=id_column.type)
+    if order.field == "id":
+        condition: ColumnElement[bool] = later(id_column, after_id)
+    elif after_null:
+        condition = and_(column.is_(None), later(id_column, after_id))
+    else:
+        # A row comparison, which the (owner_id, field, id) index answers directly.
+        bound = tuple_(bindparam("after_value", type_=column.type), after_id)
+        condition = later(tuple_(column, id_column), bound)
         if column.nullable:
-            # Rows without a value come last either way. Only here: on a NOT NULL column an
-            # explicit NULLS LAST would stop PostgreSQL from reading the index backwards.
-            return (ordering[0].nulls_last(), ordering[1])
-        return ordering
+            condition = or_(condition, column.is_(None))
+    return condition
+
+
+def _filtered(model: type[Owned], query: QueryT, shape: Shape) -> QueryT:
+    if shape.owner:
+        query = query.where(model.owner_id == bindparam("owner_id"))
+    for name in shape.equal:
+        query = query.where(getattr(model, name) == bindparam(f"equal_{name}"))
+    if shape.search:
+        column = getattr(model, shape.search)
+        query = query.where(column.icontains(bindparam("contains"), escape=LIKE_ESCAPE))
+    return query
+
+
+def _ordering(model: type[Owned], order: Order) -> tuple[ColumnElement[Any], ...]:
+    if order.field not in model.sortable:
+        raise ValueError(f"cannot sort {model.__tablename__} by {order.field!r}")
+    column, tie_break = getattr(model, order.field), model.id
+    # The id tie-break keeps pages stable when many rows share the sort value.
+    if order.descending:
+        ordering = (column.desc(), tie_break.desc())
+    else:
+        ordering = (column.asc(), tie_break.asc())
+    if column.nullable:
+        # Rows without a value come last either way. Only here: on a NOT NULL column an
+        # explicit NULLS LAST would stop PostgreSQL from reading the index backwards.
+        return (ordering[0].nulls_last(), ordering[1])
+    return ordering

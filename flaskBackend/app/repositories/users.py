@@ -7,16 +7,20 @@ import uuid
 from collections.abc import Sequence
 from typing import Protocol
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 
 from app.models import RefreshToken, User, UserRole
 from app.repositories.base import SqlRepository
+
+# Asked by every authenticated request, so built once (see repositories/statements.py).
+ACTIVE_ROLE = select(User.role).where(User.id == bindparam("user_id"), User.is_active)
 
 
 class UserRepository(Protocol):
     def get(self, entity_id: int) -> User | None: ...
     def add(self, entity: User) -> None: ...
     def by_email(self, email: str) -> User | None: ...
+    def active_role(self, user_id: int) -> UserRole | None: ...
     def count(self) -> int: ...
     def page(self, *, limit: int, offset: int) -> Sequence[User]: ...
     def delete(self, entity: User) -> None: ...
@@ -37,6 +41,11 @@ class SqlUserRepository(SqlRepository[User]):
 
     def by_email(self, email: str) -> User | None:
         return self.session.scalar(select(User).where(User.email == email))
+
+    def active_role(self, user_id: int) -> UserRole | None:
+        """The role of an active account; None when it is deactivated or gone. One column, not
+        the row: every authenticated request asks this."""
+        return self.session.scalar(ACTIVE_ROLE, {"user_id": user_id})
 
     def count(self) -> int:
         return self.session.scalar(select(func.count()).select_from(User)) or 0

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from app.models import RefreshToken, User
+from app.models import RefreshToken, User, UserRole
 from app.services.errors import Conflict, Unauthorized
 from app.services.passwords import Passwords
 from app.services.tokens import AccessTokens, InvalidToken, fingerprint, new_refresh_token
@@ -18,10 +18,17 @@ SESSION_ENDED = "Your session has ended; log in again."
 
 @dataclass(frozen=True, slots=True)
 class Principal:
-    """Who is calling: the user, and which login session the access token belongs to."""
+    """Who is calling: the user's id and role, and which login session the access token belongs
+    to. Not the user's row: a request needs only these, and loading the whole account on every
+    request would cost what the request itself costs (UserService.me reads the profile)."""
 
-    user: User
+    user_id: int
+    role: UserRole
     session: uuid.UUID
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role is UserRole.ADMIN
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,10 +113,10 @@ class AuthService:
         except InvalidToken:
             raise Unauthorized("The access token is invalid or has expired.") from None
         with self.uow.reading():
-            user = self.uow.users.get(claims.user_id)
-        if user is None or not user.is_active:
+            role = self.uow.users.active_role(claims.user_id)
+        if role is None:  # deleted or deactivated since the token was issued: refused at once
             raise Unauthorized("The access token is invalid or has expired.")
-        return Principal(user=user, session=claims.session)
+        return Principal(user_id=claims.user_id, role=role, session=claims.session)
 
     def _issue(self, user: User, *, family: uuid.UUID) -> IssuedTokens:
         refresh_token = new_refresh_token()

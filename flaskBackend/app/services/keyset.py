@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def filter_of(caller: Principal, query: Listing) -> Filter:
     """The caller's rows (an administrator's: everyone's) that match the query's filters."""
-    owner_id = None if caller.user.is_admin else caller.user.id
+    owner_id = None if caller.is_admin else caller.user_id
     equal = {name: value for name, value in query.filters.items() if value is not None}
     return Filter(owner_id=owner_id, equal=equal, contains=query.search or None)
 

@@ -58,7 +58,7 @@ class OwnedService(Generic[RowT]):
     def create(self, caller: Principal, row: RowT) -> RowT:
         # One INSERT … RETURNING, committed by itself; the unique constraints decide a Conflict.
         with self.uow.single_statement():
-            row.owner_id = caller.user.id
+            row.owner_id = caller.user_id
             self._ensure_references(row.owner_id, {n: getattr(row, n) for n in self.references})
             self.rows.add(row)
             with keyset.naming_conflicts(self.rows, self.noun, row):
@@ -122,7 +122,7 @@ class OwnedService(Generic[RowT]):
         # Writes lock the row they read: a concurrent writer waits, then sees the new version,
         # so without If-Match the last write wins instead of failing on a version it never saw.
         row = self.rows.get(row_id, for_update=for_update)
-        if row is None or not (caller.user.is_admin or row.owner_id == caller.user.id):
+        if row is None or not (caller.is_admin or row.owner_id == caller.user_id):
             raise NotFound(f"{self.noun.capitalize()} {row_id} does not exist.")
         return row
 

@@ -44,9 +44,13 @@ class UserService:
         self.mailer = mailer
         self.links = links
 
+    def me(self, caller: Principal) -> User:
+        with self.uow.reading():
+            return self._existing(caller.user_id)
+
     def update_profile(self, caller: Principal, changes: ProfileChanges) -> User:
         with self.uow:
-            user = self._existing(caller.user.id)
+            user = self._existing(caller.user_id)
             if "password" in changes:
                 current = changes.get("current_password", "")
                 if not self.passwords.verify(user.password_hash, current):
@@ -64,7 +68,7 @@ class UserService:
     def delete_me(self, caller: Principal, password: str) -> None:
         """Delete the caller's account; their tasks, sessions and reset links go with it."""
         with self.uow:
-            user = self._existing(caller.user.id)
+            user = self._existing(caller.user_id)
             if not self.passwords.verify(user.password_hash, password):
                 raise InvalidInput("password", "This is not your current password.")
             if user.is_admin and self.uow.users.count_active_admins() <= 1:
@@ -107,7 +111,7 @@ class UserService:
 
     def update_account(self, caller: Principal, user_id: int, changes: AccountChanges) -> User:
         _require_admin(caller)
-        if user_id == caller.user.id:
+        if user_id == caller.user_id:
             if changes.get("role", UserRole.ADMIN) is not UserRole.ADMIN:
                 raise InvalidInput("role", "You cannot remove your own admin role.")
             if changes.get("is_active") is False:
@@ -141,5 +145,5 @@ class UserService:
 
 
 def _require_admin(caller: Principal) -> None:
-    if not caller.user.is_admin:
+    if not caller.is_admin:
         raise Forbidden("Only administrators may do this.")

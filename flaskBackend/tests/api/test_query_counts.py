@@ -52,7 +52,7 @@ def test_listing_takes_three_statements_whatever_the_page_size(
         ("patch", "/api/tasks/{id}", {"priority": 1}, 3),  # select, update
         ("patch", "/api/tasks/{id}", {"title": "renamed"}, 4),  # plus the title check
         ("delete", "/api/tasks/{id}", None, 3),  # select, delete
-        ("get", "/api/users/me", None, 1),
+        ("get", "/api/users/me", None, 2),  # the caller's role, then the profile
         ("patch", "/api/users/me", {"name": "New name"}, 3),  # select, update
     ],
 )

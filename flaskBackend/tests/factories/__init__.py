@@ -15,6 +15,7 @@ from factory.alchemy import SQLAlchemyModelFactory
 from sqlalchemy.orm import Session
 
 from app.models import Task, TaskStatus, User, UserRole
+from app.services.auth import Principal
 from app.services.passwords import Passwords
 
 PASSWORD = "correct horse battery"
@@ -67,6 +68,14 @@ class TaskFactory(OwnedFactory):
     status = TaskStatus.TODO
     priority = 3
     due_date = None
+
+
+def account_of(principal: Principal) -> User:
+    """The account behind a service test's caller (a Principal holds only its id and role)."""
+    session = UserFactory._meta.sqlalchemy_session
+    user: User | None = session.get(User, principal.user_id)
+    assert user is not None, f"no account {principal.user_id}"
+    return user
 
 
 def referenced(factory_class: type[OwnedFactory]) -> factory.LazyAttribute:

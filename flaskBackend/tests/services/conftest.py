@@ -14,7 +14,7 @@ from tests.factories import UserFactory
 
 
 def principal_of(user: User) -> Principal:
-    return Principal(user=user, session=uuid.uuid4())
+    return Principal(user_id=user.id, role=user.role, session=uuid.uuid4())
 
 
 @pytest.fixture

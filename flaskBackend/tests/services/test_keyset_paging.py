@@ -15,7 +15,7 @@ from app.services.errors import InvalidInput
 from app.services.owned import Listing
 from app.services.tasks import TaskService
 from app.services.unit_of_work import SqlAlchemyUnitOfWork
-from tests.factories import TaskFactory
+from tests.factories import TaskFactory, account_of
 
 SORTS = [order for field in Task.sortable for order in (field, f"-{field}")]
 
@@ -30,7 +30,7 @@ def mixed_tasks(me: Principal, count: int = 13) -> list[Task]:
     return [
         TaskFactory(
             title=f"Task {n:02d}",
-            owner=me.user,
+            owner=account_of(me),
             priority=1 + n % 3,
             status=list(TaskStatus)[n % 3],
             due_date=None if n % 4 == 0 else dt.date(2026, 1, 1 + n % 5),
@@ -89,8 +89,8 @@ def test_rows_inserted_between_slices_neither_repeat_nor_skip_a_row(
     first = service.list_by_cursor(me, Listing(per_page=4, sort=sort, cursor=""))
     # New rows on both sides of the cursor, with values equal to the last row's too.
     last = first.items[-1]
-    TaskFactory(title="A new first", owner=me.user, priority=last.priority, due_date=None)
-    TaskFactory(title="Zz new last", owner=me.user, priority=1, due_date=last.due_date)
+    TaskFactory(title="A new first", owner=account_of(me), priority=last.priority, due_date=None)
+    TaskFactory(title="Zz new last", owner=account_of(me), priority=1, due_date=last.due_date)
 
     seen = [t.id for t in first.items]
     cursor = first.next_cursor
@@ -105,7 +105,7 @@ def test_rows_inserted_between_slices_neither_repeat_nor_skip_a_row(
 
 def test_filters_and_search_apply_to_every_slice(me: Principal, service: TaskService) -> None:
     tasks = mixed_tasks(me, 20)
-    TaskFactory(title="Other 01", owner=me.user, status=TaskStatus.TODO)
+    TaskFactory(title="Other 01", owner=account_of(me), status=TaskStatus.TODO)
     expected = [
         t.id
         for t in sorted(tasks, key=lambda t: t.title)

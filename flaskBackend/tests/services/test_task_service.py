@@ -13,7 +13,7 @@ from app.services.errors import Conflict, NotFound, PreconditionFailed
 from app.services.owned import Listing, Patch
 from app.services.tasks import TaskService
 from app.services.unit_of_work import SqlAlchemyUnitOfWork
-from tests.factories import TaskFactory
+from tests.factories import TaskFactory, account_of
 from tests.owned_contract import OwnedServiceContract
 
 Stored = Callable[[int], Task | None]
@@ -37,7 +37,7 @@ def listing(status: TaskStatus | None = None, **query: object) -> Listing:
 
 
 def mine(me: Principal, title: str, **fields: object) -> Task:
-    task: Task = TaskFactory(title=title, owner=me.user, **fields)
+    task: Task = TaskFactory(title=title, owner=account_of(me), **fields)
     return task
 
 
@@ -50,7 +50,7 @@ def test_create_stores_the_task(me: Principal, service: TaskService, stored: Sto
         "Write tests",
         5,
         TaskStatus.TODO,
-        me.user.id,
+        me.user_id,
     )
 
 
@@ -229,7 +229,7 @@ def test_titles_are_unique_per_owner(
 ) -> None:
     mine(stranger, "Buy milk")
 
-    assert service.create(me, new({"title": "Buy milk"})).owner_id == me.user.id
+    assert service.create(me, new({"title": "Buy milk"})).owner_id == me.user_id
 
 
 def test_list_shows_only_my_tasks_but_everything_to_an_admin(
