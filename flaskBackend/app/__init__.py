@@ -9,6 +9,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app.api import Api
 from app.cli import register_commands
+from app.composition import end_unit_of_work
 from app.controllers import blueprints
 from app.controllers.access import BEARER_SCHEME
 from app.database import Database
@@ -21,6 +22,7 @@ from app.metrics import register_metrics
 from app.rate_limits import init_limiter
 from app.security_headers import register_security_headers
 from app.services.passwords import Passwords
+from app.services.tokens import AccessTokens
 from app.settings import AppEnv, Settings
 from app.tracing import exporting_tracer_provider, register_tracing, tracing_configured
 
@@ -53,12 +55,15 @@ def create_app(
     register_security_headers(app)
     register_blueprints(app)
     register_commands(app)
+    app.teardown_appcontext(end_unit_of_work)
     return app
 
 
 def _flask_config(settings: Settings) -> dict[str, object]:
     return {
-        "SECRET_KEY": settings.secret_key,
+        # No Flask SECRET_KEY: the API keeps no cookie session (who calls is the bearer token's
+        # business, and the refresh cookie is the auth service's), and without a key Flask skips
+        # building a session signer on every request. Tokens are signed with settings.secret_key.
         "TESTING": settings.app_env is AppEnv.TEST,
         "MAX_CONTENT_LENGTH": settings.max_content_length,
         # Errors always become problem+json responses, even in tests and debug mode.
@@ -84,6 +89,7 @@ def register_extensions(app: Flask, settings: Settings, database: Database) -> N
         memory_cost=settings.argon2_memory_cost,
         parallelism=settings.argon2_parallelism,
     )
+    app.extensions["access_tokens"] = AccessTokens(settings.secret_key, settings.access_token_ttl)
     database.init_app(app)
     init_limiter(app)
     # Credentials are allowed so a browser on an allowed origin can send the auth cookie.

@@ -5,7 +5,7 @@ Tests build the same services over the test's transaction instead (tests/conftes
 
 from typing import Any, TypeVar
 
-from flask import current_app
+from flask import current_app, g
 
 from app.database import current_database
 from app.mail import SmtpMailer
@@ -23,8 +23,23 @@ ServiceT = TypeVar("ServiceT", bound=OwnedService[Any])
 
 
 def _unit_of_work() -> SqlAlchemyUnitOfWork:
-    database = current_database()
-    return SqlAlchemyUnitOfWork(database.session_factory, database.read_session_factory)
+    """The request's one unit of work, shared by every service built during it: the caller's
+    lookup and the service's reads use one session and one pooled connection."""
+    uow: SqlAlchemyUnitOfWork | None = g.get("unit_of_work")
+    if uow is None:
+        database = current_database()
+        uow = SqlAlchemyUnitOfWork(
+            database.session_factory, database.read_session_factory, keep_reads=True
+        )
+        g.unit_of_work = uow
+    return uow
+
+
+def end_unit_of_work(_: BaseException | None = None) -> None:
+    """Registered by create_app() to run when a request (or a CLI command) ends."""
+    uow: SqlAlchemyUnitOfWork | None = g.pop("unit_of_work", None)
+    if uow is not None:
+        uow.close()
 
 
 def current_settings() -> Settings:
@@ -39,6 +54,12 @@ def passwords() -> Passwords:
     return hasher
 
 
+def access_tokens() -> AccessTokens:
+    """The app's one issuer and checker of access tokens, built by create_app()."""
+    tokens: AccessTokens = current_app.extensions["access_tokens"]
+    return tokens
+
+
 def service(kind: type[ServiceT]) -> ServiceT:
     """Any service that needs only a unit of work, e.g. each owned resource's: none to list here."""
     return kind(_unit_of_work())
@@ -49,7 +70,7 @@ def auth_service() -> AuthService:
     return AuthService(
         _unit_of_work(),
         passwords(),
-        AccessTokens(settings.secret_key, settings.access_token_ttl),
+        access_tokens(),
         settings.refresh_token_ttl,
     )
 

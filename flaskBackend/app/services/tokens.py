@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import secrets
+import time
 import uuid
 from dataclasses import dataclass
 
@@ -15,6 +17,8 @@ ALGORITHM = "HS256"
 # User ids are PostgreSQL integers; a subject outside them names no one and must not reach SQL.
 MAX_USER_ID = 2**31 - 1
 USER_ID = re.compile(r"[1-9][0-9]{0,9}")
+# Tokens verified recently, per process: about 300 bytes each.
+VERIFIED_TOKENS = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +32,16 @@ class InvalidToken(Exception):
 
 
 class AccessTokens:
+    """One per app (create_app builds it). A token's signature is checked once: the claims of
+    the tokens verified recently are kept, keyed by the whole token, and a token seen again is
+    only checked for expiry. The same string always carries the same claims under one key, so
+    this changes no answer; an invalid token is never kept. Whether the account may still act
+    is not a claim: the caller's lookup asks the database on every request."""
+
     def __init__(self, secret_key: str, ttl_seconds: int) -> None:
         self._secret = secret_key
         self.ttl_seconds = ttl_seconds
+        self._verified = functools.lru_cache(maxsize=VERIFIED_TOKENS)(self._verify)
 
     def issue(self, user_id: int, session: uuid.UUID) -> str:
         now = dt.datetime.now(dt.UTC)
@@ -44,6 +55,12 @@ class AccessTokens:
         return jwt.encode(claims, self._secret, algorithm=ALGORITHM)
 
     def read(self, token: str) -> AccessClaims:
+        claims, expires_at = self._verified(token)
+        if expires_at <= time.time():
+            raise InvalidToken("the token has expired")
+        return claims
+
+    def _verify(self, token: str) -> tuple[AccessClaims, float]:
         try:
             # A fixed algorithm list: "alg: none" and algorithm-confusion tokens are refused.
             claims = jwt.decode(
@@ -54,7 +71,8 @@ class AccessTokens:
             )
             if claims["typ"] != "access":
                 raise InvalidToken("not an access token")
-            return AccessClaims(user_id=_user_id(claims["sub"]), session=uuid.UUID(claims["sid"]))
+            found = AccessClaims(user_id=_user_id(claims["sub"]), session=uuid.UUID(claims["sid"]))
+            return found, float(claims["exp"])
         except (jwt.PyJWTError, ValueError, TypeError) as error:
             raise InvalidToken(str(error)) from error
 

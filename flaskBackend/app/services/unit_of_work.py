@@ -72,13 +72,25 @@ class UnitOfWork:
 
 
 class SqlAlchemyUnitOfWork(UnitOfWork):
+    """With keep_reads (one unit per request: app.composition), work that only reads, and a
+    one-statement write, share one autocommit session from the request's first step (the
+    caller's lookup) to close(): one pooled connection and one session per request, not one per
+    step. What a step loaded is forgotten when it ends, so the next step reads the database. A
+    transaction gets a session of its own, and the kept one is closed first: a request never
+    holds two connections. Without keep_reads (a service test's long-lived unit), every step
+    has a session of its own."""
+
     def __init__(
         self,
         session_factory: sessionmaker[Session],
         read_session_factory: sessionmaker[Session] | None = None,
+        *,
+        keep_reads: bool = False,
     ) -> None:
         self._session_factory = session_factory
         self._read_session_factory = read_session_factory or session_factory
+        self._keep_reads = keep_reads
+        self._kept: Session | None = None
         self._read_only = False
         self._autocommit = False
 
@@ -91,8 +103,13 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         return self
 
     def __enter__(self) -> Self:
-        factory = self._read_session_factory if self._autocommit else self._session_factory
-        self._session = factory()
+        if self._autocommit and self._keep_reads:
+            self._kept = self._kept or self._read_session_factory()
+            self._session = self._kept
+        else:
+            self.close()
+            factory = self._read_session_factory if self._autocommit else self._session_factory
+            self._session = factory()
         self._repositories: dict[type[Any], Any] = {}
         self.users = SqlUserRepository(self._session)
         self.refresh_tokens = SqlRefreshTokenRepository(self._session)
@@ -107,13 +124,27 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         traceback: TracebackType | None,
     ) -> None:
         self._read_only = self._autocommit = False
+        session = self._session
+        if session is self._kept and exc is None:
+            # Autocommit: nothing to roll back. The connection stays for the request's next step.
+            session.expunge_all()
+            return
+        if session is self._kept:
+            self._kept = None
         if exc is not None and database_unavailable(exc):
             # The connection is dead: a rollback on it would only fail again, loudly.
-            self._session.invalidate()
+            session.invalidate()
             raise Unavailable(DATABASE_UNAVAILABLE, reason=first_line(exc)) from exc
         # close() rolls back whatever was not committed, without expiring loaded objects,
         # so a controller can still serialise what a read returned.
-        self._session.close()
+        session.close()
+
+    def close(self) -> None:
+        """Give back the kept session's connection: at the end of the request, or before a
+        transaction takes one of its own."""
+        kept, self._kept = self._kept, None
+        if kept is not None:
+            kept.close()
 
     def repository(self, kind: type[RepositoryT]) -> RepositoryT:
         if kind not in self._repositories:

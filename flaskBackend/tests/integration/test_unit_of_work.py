@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -69,8 +69,6 @@ def test_a_concurrent_update_becomes_precondition_failed(
 
 
 def test_database_probe_reports_a_dead_database() -> None:
-    from sqlalchemy import create_engine
-
     dead: Engine = create_engine(
         "postgresql+psycopg://nobody@127.0.0.1:1/none", connect_args={"connect_timeout": 1}
     )
@@ -95,3 +93,64 @@ def test_reading_runs_each_statement_on_its_own_and_refuses_to_commit(engine: En
     with uow:  # the next unit of work is a transaction again
         session = uow.repository(SqlTaskRepository).session
         assert session.scalar(xid) == session.scalar(xid)
+
+
+class Checkouts:
+    """Pool checkouts of an engine, and the most connections held at once."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.total = self.held = self.most_held = 0
+        event.listen(engine, "checkout", self._out)
+        event.listen(engine, "checkin", self._in)
+
+    def _out(self, *_: object) -> None:
+        self.total, self.held = self.total + 1, self.held + 1
+        self.most_held = max(self.most_held, self.held)
+
+    def _in(self, *_: object) -> None:
+        self.held -= 1
+
+
+def test_a_requests_reads_share_one_connection_and_never_hold_two(database_url: str) -> None:
+    engine = create_engine(database_url)
+    checkouts = Checkouts(engine)
+    database = Database.over(engine)
+    uow = SqlAlchemyUnitOfWork(
+        database.session_factory, database.read_session_factory, keep_reads=True
+    )
+    backend_pid = text("SELECT pg_backend_pid()")
+    try:
+        with uow.reading():  # the caller's lookup
+            first = uow.users.session.scalar(backend_pid)
+        with uow.reading():  # the service's read
+            assert uow.users.session.scalar(backend_pid) == first
+        assert (checkouts.total, checkouts.held) == (1, 1)
+
+        with uow:  # a transaction takes its own connection, after the kept one is given back
+            uow.users.session.scalar(backend_pid)
+        assert (checkouts.total, checkouts.most_held, checkouts.held) == (2, 1, 0)
+
+        with uow.reading():
+            uow.users.session.scalar(backend_pid)
+        uow.close()  # the end of the request
+        assert (checkouts.total, checkouts.most_held, checkouts.held) == (3, 1, 0)
+    finally:
+        engine.dispose()
+
+
+def test_a_kept_session_forgets_what_a_step_loaded(database_url: str) -> None:
+    """The next step reads the database, not the objects of the one before."""
+    engine = create_engine(database_url)
+    database = Database.over(engine)
+    uow = SqlAlchemyUnitOfWork(
+        database.session_factory, database.read_session_factory, keep_reads=True
+    )
+    try:
+        with uow.reading():
+            session = uow.users.session
+            session.scalar(text("SELECT 1"))
+            session.add(User(email="not-flushed@example.com", name="N", password_hash="x"))
+        assert list(session) == []  # nothing of the step is left in the session
+    finally:
+        uow.close()
+        engine.dispose()
