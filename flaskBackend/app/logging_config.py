@@ -92,6 +92,8 @@ def _start_request() -> None:
 
 def _finish_request(response: Response) -> Response:
     response.headers[REQUEST_ID_HEADER] = g.get("request_id", "-")
+    if not requests_log.isEnabledFor(logging.INFO):
+        return response  # LOG_LEVEL=WARNING: not even the record's fields are worth building
     started = g.get("started")
     principal = g.get("principal")
     requests_log.info(

@@ -80,7 +80,7 @@ def register(blp: Blueprint, resource: Resource[Any]) -> None:
             + " `total` counts every match. For long lists, page with `cursor` instead of `page`:"
             " each slice then costs the same however deep, and has no `total`.",
         )
-        @blp.arguments(resource.list_args, location="query")
+        @blp.arguments(resource.list_args(), location="query")
         @blp.response(200, {"oneOf": [resource.page, slice_class]})
         def get(self, query: Listing) -> Response:
             if query.cursor is None:
@@ -101,7 +101,7 @@ def register(blp: Blueprint, resource: Resource[Any]) -> None:
 
         @login_required
         @blp.doc(operationId=f"create{one}", summary=f"Create a {text}")
-        @blp.arguments(resource.new)
+        @blp.arguments(resource.new())
         @blp.response(
             201,
             resource.row,
@@ -136,7 +136,7 @@ def register(blp: Blueprint, resource: Resource[Any]) -> None:
             description="Only the fields you send change. Send the ETag you read in If-Match "
             "to be sure you do not overwrite someone else's change.",
         )
-        @blp.arguments(resource.changes)
+        @blp.arguments(resource.changes())
         @blp.response(200, resource.row, headers=etag)
         @blp.alt_response(404, **missing)
         @blp.alt_response(409, **conflict)
