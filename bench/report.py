@@ -1,7 +1,8 @@
 """The table of a `make bench` run, printed, and saved as JSON and a PNG chart.
 
 python bench/report.py RUNS.jsonl META.json OUT_DIR
-RUNS.jsonl holds one wrk result per line, tagged with its server and endpoint.
+RUNS.jsonl holds one wrk result per line, tagged with its server, endpoint and round; each
+server's median run (by req/s) of an endpoint stands for it, latencies included.
 """
 
 from __future__ import annotations
@@ -49,7 +50,10 @@ def main(runs_path: str, meta_path: str, out_dir: str) -> None:
 
 
 def summarise(runs: list[dict[str, Any]], meta: dict[str, Any]) -> dict[str, Any]:
-    by_key = {(run["server"], run["endpoint"]): run for run in runs}
+    grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for run in runs:
+        grouped.setdefault((run["server"], run["endpoint"]), []).append(run)
+    by_key = {key: median_run(found) for key, found in grouped.items()}
     rows = []
     for endpoint, route in ENDPOINTS.items():
         api, baseline = by_key.get(("api", endpoint)), by_key.get(("baseline", endpoint))
@@ -60,6 +64,13 @@ def summarise(runs: list[dict[str, Any]], meta: dict[str, Any]) -> dict[str, Any
             {"endpoint": endpoint, "route": route, "api": api, "baseline": baseline, "ratio": ratio}
         )
     return {"meta": meta, "rows": rows, "deep_page_cost": _deep_page_cost(by_key)}
+
+
+def median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The run in the middle by req/s (of an even number, the lower middle one): a whole run,
+    so its latencies and errors belong to the req/s shown."""
+    ordered = sorted(runs, key=lambda run: run["rps"])
+    return {**ordered[(len(ordered) - 1) // 2], "rounds": [run["rps"] for run in runs]}
 
 
 def _deep_page_cost(by_key: dict[tuple[str, str], dict[str, Any]]) -> dict[str, float | None]:
@@ -79,7 +90,8 @@ def table(result: dict[str, Any]) -> str:
     )
     lines = [
         f"make bench: {meta['rows']:,} tasks, wrk -t{meta['wrk_threads']} "
-        f"-c{meta['connections']} -d{meta['seconds']}s; gunicorn {meta['workers']} workers x "
+        f"-c{meta['connections']} -d{meta['seconds']}s, median of {meta.get('rounds', 1)} rounds "
+        f"taken in turn; gunicorn {meta['workers']} workers x "
         f"{meta['threads']} threads ({meta['worker_class']}) for both servers",
         f"{meta['cores']} cores; load average before the run {meta['load_before']} "
         "(other busy processes lower every figure)",

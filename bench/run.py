@@ -3,7 +3,10 @@
 bench/baseline.py answers the same requests with the same SQL through a psycopg pool; wrk loads
 each in turn on a PostgreSQL cluster of the bench's own (normal durability, deleted afterwards).
     BENCH_ROWS     tasks seeded for the one user (10000; 1000000 for the big run)
-    BENCH_SECONDS  length of each measured run (10), after a BENCH_WARMUP (2) second warm-up
+    BENCH_SECONDS  length of each measured run (5), after a BENCH_WARMUP (2) second warm-up
+    BENCH_ROUNDS   runs per endpoint and server (3), the two servers taking turns; the table
+                   shows each server's median run, so a burst of load elsewhere on the machine
+                   moves one run, not the figure
 The table goes to the terminal, and as JSON and a PNG chart to bench/results/; wrk's raw output
 and the servers' logs to .run/bench/. scripts/bench.sh installs wrk and the packages first.
 """
@@ -26,7 +29,8 @@ from stack import BENCH, LOGS, ROOT, stack
 # leave it out of the percentiles. wrk runs on core 1 of two, so it takes less from the servers.
 WRK = [*(["taskset", "-c", "1"] if (os.cpu_count() or 1) >= 2 else []), "wrk", "-t2", "-c32"]
 WRK += ["--timeout", "10s"]
-# Each endpoint on both servers back to back; creates last, so every read sees the same rows.
+# Each endpoint on both servers in turn, BENCH_ROUNDS times; creates last, so every read sees
+# the same rows.
 # E2c is the keyset (cursor) mode, a slice deep in the list: 1,000 rows before its end.
 ENDPOINTS = [
     ("E1", "/api/tasks/1", "get_task.lua"),
@@ -46,8 +50,9 @@ def setting(name: str, default: int, minimum: int, why: str) -> int:
 
 def main() -> None:
     rows = setting("BENCH_ROWS", 10_000, 9000, "E2b reads page 450 of 20")
-    seconds = setting("BENCH_SECONDS", 10, 1, "seconds")
+    seconds = setting("BENCH_SECONDS", 5, 1, "seconds")
     warmup = setting("BENCH_WARMUP", 2, 1, "seconds")
+    rounds = setting("BENCH_ROUNDS", 3, 1, "runs per endpoint and server")
     # Other busy processes skew every figure: the table shows how busy the machine was.
     load_before = round(os.getloadavg()[0], 2)
     shutil.rmtree(LOGS, ignore_errors=True)
@@ -60,30 +65,34 @@ def main() -> None:
         run_id = f"{int(dt.datetime.now().timestamp())}-{secrets.randbelow(10**6)}"
         runs = LOGS / "runs.jsonl"
         for endpoint, path, script in ENDPOINTS:
-            for server, url in urls.items():
-                print(f"bench: {endpoint} on the {server} ({seconds}s)...", file=sys.stderr)
-                path = path.format(deep_cursor=bench.deep_cursor)  # noqa: PLW2901
-                lua = str(BENCH / "wrk" / script)
-                tag = f"{server}-{run_id}"  # unique titles for the creates
-                subprocess.run(
-                    [*WRK, f"-d{warmup}s", "-s", lua, url + path, "--", f"warmup-{tag}"],
-                    stdout=subprocess.DEVNULL,
-                    check=True,
-                )
-                output = subprocess.check_output(
-                    [*WRK, f"-d{seconds}s", "--latency", "-s", lua, url + path, "--", tag],
-                    text=True,
-                )
-                with open(LOGS / "wrk.log", "a") as log:
-                    log.write(f"== {server} {endpoint}\n{output}\n")
-                found = re.search(r"^BENCH_RESULT (\{.*\})$", output, re.MULTILINE)
-                if not found:
-                    sys.exit("bench: no result from wrk: see .run/bench/wrk.log")
-                with open(runs, "a") as out:
-                    out.write(
-                        json.dumps({"server": server, "endpoint": endpoint, **json.loads(found[1])})
-                        + "\n"
+            path = path.format(deep_cursor=bench.deep_cursor)  # noqa: PLW2901
+            lua = str(BENCH / "wrk" / script)
+            for round_ in range(rounds):
+                for server, url in urls.items():
+                    print(
+                        f"bench: {endpoint} on the {server} ({seconds}s, round {round_ + 1} "
+                        f"of {rounds})...",
+                        file=sys.stderr,
                     )
+                    tag = f"{server}-{run_id}-{round_}"  # unique titles for the creates
+                    if round_ == 0:
+                        subprocess.run(
+                            [*WRK, f"-d{warmup}s", "-s", lua, url + path, "--", f"warmup-{tag}"],
+                            stdout=subprocess.DEVNULL,
+                            check=True,
+                        )
+                    output = subprocess.check_output(
+                        [*WRK, f"-d{seconds}s", "--latency", "-s", lua, url + path, "--", tag],
+                        text=True,
+                    )
+                    with open(LOGS / "wrk.log", "a") as log:
+                        log.write(f"== {server} {endpoint} round {round_ + 1}\n{output}\n")
+                    found = re.search(r"^BENCH_RESULT (\{.*\})$", output, re.MULTILINE)
+                    if not found:
+                        sys.exit("bench: no result from wrk: see .run/bench/wrk.log")
+                    result = {"server": server, "endpoint": endpoint, "round": round_}
+                    with open(runs, "a") as out:
+                        out.write(json.dumps({**result, **json.loads(found[1])}) + "\n")
 
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
@@ -91,6 +100,7 @@ def main() -> None:
     meta = {
         "rows": rows,
         "seconds": seconds,
+        "rounds": rounds,
         "warmup": warmup,
         "connections": 32,
         "wrk_threads": 2,
