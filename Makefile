@@ -50,7 +50,7 @@ lighthouse: ## Lighthouse scores of sign-in and the task list, mobile and deskto
 	@bash scripts/lighthouse.sh
 
 .PHONY: bench  # bench/ is a folder: without this, make would call the target done
-bench: ## Benchmark the API against a frameworkless baseline with wrk (BENCH_ROWS, BENCH_SECONDS)
+bench: ## Benchmark the API against a frameworkless baseline with wrk (BENCH_ROWS, BENCH_SECONDS, BENCH_ROUNDS)
 	@bash scripts/bench.sh
 
 resource: venv ## Generate an owned resource: make resource name=books fields="title:str(200):unique year:int?"
