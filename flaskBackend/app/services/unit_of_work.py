@@ -91,6 +91,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self._read_session_factory = read_session_factory or session_factory
         self._keep_reads = keep_reads
         self._kept: Session | None = None
+        self._bound: Session | None = None  # the session the repositories below work on
         self._read_only = False
         self._autocommit = False
 
@@ -105,17 +106,22 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
     def __enter__(self) -> Self:
         if self._autocommit and self._keep_reads:
             self._kept = self._kept or self._read_session_factory()
-            self._session = self._kept
+            session = self._kept
         else:
             self.close()
             factory = self._read_session_factory if self._autocommit else self._session_factory
-            self._session = factory()
-        self._repositories: dict[type[Any], Any] = {}
-        self.users = SqlUserRepository(self._session)
-        self.refresh_tokens = SqlRefreshTokenRepository(self._session)
-        self.password_resets = SqlPasswordResetRepository(self._session)
-        self.database = DatabaseProbe(self._session)
+            session = factory()
+        if session is not self._bound:  # the kept session's repositories serve every step
+            self._bind(session)
         return self
+
+    def _bind(self, session: Session) -> None:
+        self._session = self._bound = session
+        self._repositories: dict[type[Any], Any] = {}
+        self.users = SqlUserRepository(session)
+        self.refresh_tokens = SqlRefreshTokenRepository(session)
+        self.password_resets = SqlPasswordResetRepository(session)
+        self.database = DatabaseProbe(session)
 
     def __exit__(
         self,
