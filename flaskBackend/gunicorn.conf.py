@@ -20,8 +20,8 @@ os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from prometheus_client import multiprocess  # noqa: E402
 
-from app.logging_config import gunicorn_logconfig  # noqa: E402
-from app.settings import settings_or_exit  # noqa: E402
+from app.kernel.logging_config import gunicorn_logconfig  # noqa: E402
+from app.kernel.settings import settings_or_exit  # noqa: E402
 
 # Bad settings stop the master here, in one line, before any worker forks (each worker would
 # otherwise print its own traceback while gunicorn keeps restarting it).

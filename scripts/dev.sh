@@ -9,7 +9,7 @@ load_env
 # make dev is the one start that is development by default (every other start is production).
 export APP_ENV=${APP_ENV:-development}
 ensure_python_env
-(cd "$BACKEND" && "$VENV/bin/python" -c "from app.settings import settings_or_exit; settings_or_exit()")  # a bad setting: one line, no traceback
+(cd "$BACKEND" && "$VENV/bin/python" -c "from app.kernel.settings import settings_or_exit; settings_or_exit()")  # a bad setting: one line, no traceback
 postgres() { bash "$ROOT/scripts/postgres.sh" "$@"; }
 # The cluster lives in .run/postgres, or, when the postgres user cannot enter the checkout (one
 # under /root, say), in a folder under /var/tmp that .run/postgres links to.

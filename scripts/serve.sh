@@ -10,6 +10,6 @@ export APP_ENV=$app_env
 ensure_python_env
 cd "$BACKEND"
 # Check the settings before migrating, so a bad value is one line, not an Alembic traceback.
-"$VENV/bin/python" -c "from app.settings import settings_or_exit; settings_or_exit()"
+"$VENV/bin/python" -c "from app.kernel.settings import settings_or_exit; settings_or_exit()"
 "$VENV/bin/alembic" upgrade head
 exec "$VENV/bin/gunicorn" -c gunicorn.conf.py

@@ -7,24 +7,23 @@ from flask_cors import CORS
 from opentelemetry.sdk.trace import TracerProvider
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from app.api import Api
+from app import accounts
 from app.cli import register_commands
-from app.composition import end_unit_of_work
-from app.controllers import blueprints
-from app.controllers.access import BEARER_SCHEME
-from app.database import Database
-from app.docs import ASSETS_URL
-from app.docs import blueprint as docs_assets
-from app.errors import register_errorhandlers
-from app.json_provider import JsonProvider
-from app.logging_config import configure_logging
-from app.metrics import register_metrics
-from app.rate_limits import init_limiter
-from app.security_headers import register_security_headers
-from app.services.passwords import Passwords
-from app.services.tokens import AccessTokens
-from app.settings import AppEnv, Settings
-from app.tracing import exporting_tracer_provider, register_tracing, tracing_configured
+from app.features import blueprints
+from app.kernel.api import Api
+from app.kernel.composition import end_unit_of_work
+from app.kernel.controllers.access import BEARER_SCHEME
+from app.kernel.database import Database
+from app.kernel.docs import ASSETS_URL
+from app.kernel.docs import blueprint as docs_assets
+from app.kernel.errors import register_errorhandlers
+from app.kernel.json_provider import JsonProvider
+from app.kernel.logging_config import configure_logging
+from app.kernel.metrics import register_metrics
+from app.kernel.rate_limits import init_limiter
+from app.kernel.security_headers import register_security_headers
+from app.kernel.settings import AppEnv, Settings
+from app.kernel.tracing import exporting_tracer_provider, register_tracing, tracing_configured
 
 
 def create_app(
@@ -84,12 +83,7 @@ def _flask_config(settings: Settings) -> dict[str, object]:
 
 def register_extensions(app: Flask, settings: Settings, database: Database) -> None:
     app.extensions["settings"] = settings
-    app.extensions["passwords"] = Passwords(
-        time_cost=settings.argon2_time_cost,
-        memory_cost=settings.argon2_memory_cost,
-        parallelism=settings.argon2_parallelism,
-    )
-    app.extensions["access_tokens"] = AccessTokens(settings.secret_key, settings.access_token_ttl)
+    accounts.init_app(app, settings)
     database.init_app(app)
     init_limiter(app)
     # Credentials are allowed so a browser on an allowed origin can send the auth cookie.

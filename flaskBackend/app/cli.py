@@ -10,13 +10,15 @@ import click
 from flask import Flask
 from flask.cli import with_appcontext
 
-from app.composition import current_settings, service, user_service
-from app.models import Task, TaskStatus, UserRole
-from app.schemas.users import PASSWORD_LENGTH
-from app.services.auth import Principal
-from app.services.errors import Conflict
-from app.services.tasks import TaskService
-from app.settings import AppEnv
+from app.accounts.composition import user_service
+from app.accounts.schemas.users import PASSWORD_LENGTH
+from app.kernel.composition import current_settings, service
+from app.kernel.models.role import UserRole
+from app.kernel.services.errors import Conflict
+from app.kernel.services.principal import Principal
+from app.kernel.settings import AppEnv
+from app.tasks.model import Task, TaskStatus
+from app.tasks.service import TaskService
 
 DEMO_EMAIL = "demo@example.com"
 DEMO_PASSWORD = "demo-password"  # noqa: S105  # printed by make dev; seed refuses production

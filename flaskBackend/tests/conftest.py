@@ -14,12 +14,14 @@ from sqlalchemy import Connection, Engine, create_engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import create_app
-from app.database import Database
-from app.models import User
-from app.rate_limits import limiter
-from app.services.tokens import AccessTokens
-from app.services.unit_of_work import SqlAlchemyUnitOfWork
-from app.settings import AppEnv, Settings
+from app.accounts.models.user import User
+from app.accounts.services.tokens import AccessTokens
+from app.kernel.database import Database
+from app.kernel.models.role import UserRole
+from app.kernel.rate_limits import limiter
+from app.kernel.services.principal import Principal
+from app.kernel.services.unit_of_work import SqlAlchemyUnitOfWork
+from app.kernel.settings import AppEnv, Settings
 from tests import factories
 from tests.postgres import postgres_for_tests
 from tests.query_counter import QueryCounter
@@ -145,3 +147,22 @@ def client(user: User, client_for: Callable[[User], FlaskClient]) -> FlaskClient
 def queries(engine: Engine) -> Iterator[QueryCounter]:
     with QueryCounter(engine) as counter:
         yield counter
+
+
+def principal_of(user: User) -> Principal:
+    return Principal(user_id=user.id, role=user.role, session=uuid.uuid4())
+
+
+@pytest.fixture
+def me(session: Session) -> Principal:
+    return principal_of(factories.UserFactory())
+
+
+@pytest.fixture
+def stranger(session: Session) -> Principal:
+    return principal_of(factories.UserFactory())
+
+
+@pytest.fixture
+def admin(session: Session) -> Principal:
+    return principal_of(factories.UserFactory(role=UserRole.ADMIN))

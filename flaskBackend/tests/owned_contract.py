@@ -17,15 +17,15 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.controllers import blueprints
-from app.controllers.owned import Resource, resource_of
-from app.models.owned import Owned
-from app.models.user import User
-from app.repositories.owned import Filter, Order, OwnedRepository
-from app.services.auth import Principal
-from app.services.errors import Conflict, InvalidInput, NotFound, PreconditionFailed
-from app.services.owned import OwnedService, Patch
-from app.services.unit_of_work import SqlAlchemyUnitOfWork
+from app.accounts.models.user import User
+from app.features import blueprints
+from app.kernel.controllers.owned import Resource, resource_of
+from app.kernel.models.owned import Owned
+from app.kernel.repositories.owned import Filter, Order, OwnedRepository
+from app.kernel.services.errors import Conflict, InvalidInput, NotFound, PreconditionFailed
+from app.kernel.services.owned import OwnedService, Patch
+from app.kernel.services.principal import Principal
+from app.kernel.services.unit_of_work import SqlAlchemyUnitOfWork
 from tests.factories import UserFactory, account_of, factory_for
 
 PROBLEM = "application/problem+json"

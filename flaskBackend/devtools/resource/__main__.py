@@ -17,10 +17,10 @@ from pathlib import Path
 
 from sqlalchemy import String
 
-from app.controllers import blueprints
-from app.controllers.owned import RESOURCES
-from app.models import Base
-from app.models.owned import SERVER_FIELDS
+from app.features import blueprints
+from app.kernel.controllers.owned import RESOURCES
+from app.kernel.models.base import Base
+from app.kernel.models.owned import SERVER_FIELDS
 from devtools.resource.render import BACKEND, ROOT, files
 from devtools.resource.spec import Names, Spec, SpecError, Target, parse
 

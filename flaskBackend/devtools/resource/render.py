@@ -153,8 +153,8 @@ def change(spec: Spec) -> dict[str, object]:
 
 
 def factory_module(target: Target) -> str:
-    own = BACKEND / "tests" / "factories" / f"{target.names.plural}.py"
-    return f"tests.factories.{target.names.plural}" if own.exists() else "tests.factories"
+    own = BACKEND / "tests" / target.names.plural / "factories.py"
+    return f"tests.{target.names.plural}.factories" if own.exists() else "tests.factories"
 
 
 def sqlalchemy_imports(spec: Spec) -> list[str]:
@@ -370,15 +370,17 @@ def files(spec: Spec) -> dict[Path, str]:
         "sent_expectation": "{ " + ", ".join(expected(spec)) + " }",
     }
     backend = {
-        f"app/models/{n.singular}.py": "model.py",
-        f"app/repositories/{n.plural}.py": "repository.py",
-        f"app/services/{n.plural}.py": "service.py",
-        f"app/schemas/{n.plural}.py": "schemas.py",
-        f"app/controllers/{n.plural}.py": "controller.py",
-        f"tests/factories/{n.plural}.py": "factory.py",
-        f"tests/api/test_{n.plural}_api.py": "test_api.py",
-        f"tests/services/test_{n.singular}_service.py": "test_service.py",
-        f"tests/integration/test_{n.singular}_repository.py": "test_repository.py",
+        f"app/{n.plural}/__init__.py": "package.py",
+        f"app/{n.plural}/model.py": "model.py",
+        f"app/{n.plural}/repository.py": "repository.py",
+        f"app/{n.plural}/service.py": "service.py",
+        f"app/{n.plural}/schemas.py": "schemas.py",
+        f"app/{n.plural}/controller.py": "controller.py",
+        f"tests/{n.plural}/__init__.py": "test_package.py",
+        f"tests/{n.plural}/factories.py": "factory.py",
+        f"tests/{n.plural}/test_api.py": "test_api.py",
+        f"tests/{n.plural}/test_service.py": "test_service.py",
+        f"tests/{n.plural}/test_repository.py": "test_repository.py",
     }
     ui = {
         f"{n.plural}/queries.ts": "queries.ts",

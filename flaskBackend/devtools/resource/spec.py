@@ -24,7 +24,7 @@ FIELD = re.compile(
     r"(=(?P<default>.*?))?(?P<unique>:unique)?$"
 )
 INT32 = (-(2**31), 2**31 - 1)
-ENUM_LENGTH = 16  # app.models.base.string_enum's VARCHAR
+ENUM_LENGTH = 16  # app.kernel.models.base.string_enum's VARCHAR
 # Names a resource may not take: the API's own paths, and tables that are not resources.
 RESERVED_RESOURCES = {
     "api", "auth", "docs", "health", "openapi", "users", "admin", "profile", "login",

@@ -8,7 +8,9 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import RefreshToken, Task, User, UserRole
+from app.accounts.models.user import RefreshToken, User
+from app.kernel.models.role import UserRole
+from app.tasks.model import Task
 from tests.factories import PASSWORD, TaskFactory, UserFactory
 
 ClientFor = Callable[[User], FlaskClient]

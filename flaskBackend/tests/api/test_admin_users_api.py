@@ -9,7 +9,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import User, UserRole
+from app.accounts.models.user import User
+from app.kernel.models.role import UserRole
 from tests.factories import PASSWORD, UserFactory
 from tests.mail_sink import UI_URL, MailSink
 

@@ -11,8 +11,8 @@ import pytest
 import time_machine
 from flask.testing import FlaskClient
 
-from app.models import User
-from app.settings import Settings
+from app.accounts.models.user import User
+from app.kernel.settings import Settings
 from tests.factories import PASSWORD, UserFactory
 
 PROBLEM = "application/problem+json"

@@ -16,9 +16,10 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from app.controllers import blueprints
-from app.controllers.owned import ID_CONVERTER, RESOURCES
-from app.models import User, UserRole
+from app.accounts.models.user import User
+from app.features import blueprints
+from app.kernel.controllers.owned import ID_CONVERTER, RESOURCES
+from app.kernel.models.role import UserRole
 from tests.factories import PASSWORD, UserFactory, factory_for
 from tests.owned_contract import body_for
 

@@ -171,7 +171,7 @@ def test_unexpected_error_is_500_problem_without_internals(
     def explode(*_args: Any, **_kwargs: Any) -> None:
         raise RuntimeError("SELECT secret FROM vault")
 
-    monkeypatch.setattr("app.services.tasks.TaskService.list", explode)
+    monkeypatch.setattr("app.tasks.service.TaskService.list", explode)
 
     response = client.get("/api/tasks", headers={"X-Request-ID": "trace-me-123"})
 

@@ -7,8 +7,8 @@ import dataclasses
 from sqlalchemy import Engine
 
 from app import create_app
-from app.database import Database
-from app.settings import Settings
+from app.kernel.database import Database
+from app.kernel.settings import Settings
 
 ALLOWED = "https://app.example.com"
 

@@ -9,7 +9,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from flask.testing import FlaskClient
 
-from app.models import TaskStatus, User
+from app.accounts.models.user import User
+from app.tasks.model import TaskStatus
 from tests.factories import TaskFactory, UserFactory
 
 PROBLEM = "application/problem+json"

@@ -12,8 +12,9 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from app.models import User, UserRole
-from app.settings import Settings
+from app.accounts.models.user import User
+from app.kernel.models.role import UserRole
+from app.kernel.settings import Settings
 from tests.api.test_bad_input import assert_problem
 from tests.factories import TaskFactory, UserFactory
 
@@ -108,7 +109,7 @@ def test_hsts_behind_the_trusted_proxy_follows_x_forwarded_proto(
     from dataclasses import replace
 
     from app import create_app
-    from app.database import Database
+    from app.kernel.database import Database
 
     behind_proxy = create_app(
         replace(settings, proxy_count=1),

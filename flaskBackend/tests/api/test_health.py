@@ -7,8 +7,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import create_engine
 
 from app import create_app
-from app.database import Database
-from app.settings import Settings
+from app.kernel.database import Database
+from app.kernel.settings import Settings
 
 
 def test_liveness_is_200(client: FlaskClient) -> None:

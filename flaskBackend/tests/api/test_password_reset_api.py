@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from flask.testing import FlaskClient
 
-from app.models import User
+from app.accounts.models.user import User
 from tests.factories import PASSWORD, UserFactory
 from tests.mail_sink import UI_URL, MailSink
 

@@ -8,9 +8,10 @@ import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import UniqueConstraint
 
-from app.controllers import blueprints
-from app.controllers.owned import RESOURCES
-from app.models import User, UserRole
+from app.accounts.models.user import User
+from app.features import blueprints
+from app.kernel.controllers.owned import RESOURCES
+from app.kernel.models.role import UserRole
 from tests.factories import PASSWORD, TaskFactory, UserFactory, factory_for
 from tests.owned_contract import body_for
 from tests.query_counter import QueryCounter

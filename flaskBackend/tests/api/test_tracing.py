@@ -14,9 +14,9 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanE
 from sqlalchemy import Engine
 
 from app import create_app
-from app.database import Database
-from app.settings import Settings
-from app.tracing import tracing_configured
+from app.kernel.database import Database
+from app.kernel.settings import Settings
+from app.kernel.tracing import tracing_configured
 
 
 @pytest.fixture

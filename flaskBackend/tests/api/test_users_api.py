@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 from flask.testing import FlaskClient
 
-from app.models import User, UserRole
+from app.accounts.models.user import User
+from app.kernel.models.role import UserRole
 from tests.factories import PASSWORD, UserFactory
 
 ClientFor = Callable[[User], FlaskClient]

@@ -9,14 +9,17 @@ from __future__ import annotations
 import functools
 import importlib
 import pkgutil
+from pathlib import Path
 
 import factory
 from factory.alchemy import SQLAlchemyModelFactory
 from sqlalchemy.orm import Session
 
-from app.models import Task, TaskStatus, User, UserRole
-from app.services.auth import Principal
-from app.services.passwords import Passwords
+from app.accounts.models.user import User
+from app.accounts.services.passwords import Passwords
+from app.kernel.models.role import UserRole
+from app.kernel.services.principal import Principal
+from app.tasks.model import Task, TaskStatus
 
 PASSWORD = "correct horse battery"
 # Argon2 at its cheapest: the tests check the rules, not the cost (settings test the cost's floor).
@@ -104,5 +107,8 @@ def bind(session: Session) -> None:
         factory_class._meta.sqlalchemy_session = session
 
 
+# A resource's own factories live beside its tests (tests/<resource>/factories.py).
 for _module in pkgutil.iter_modules(__path__):
     importlib.import_module(f"{__name__}.{_module.name}")
+for _folder in sorted(Path(__file__).parents[1].glob("*/factories.py")):
+    importlib.import_module(f"tests.{_folder.parent.name}.factories")

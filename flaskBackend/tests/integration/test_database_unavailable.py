@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine, create_engine
 
-from app.database import Database
-from app.repositories.tasks import SqlTaskRepository
-from app.services.errors import Unavailable
-from app.services.unit_of_work import SqlAlchemyUnitOfWork
+from app.kernel.database import Database
+from app.kernel.services.errors import Unavailable
+from app.kernel.services.unit_of_work import SqlAlchemyUnitOfWork
+from app.tasks.repository import SqlTaskRepository
 
 
 def unit_of_work(engine: Engine) -> SqlAlchemyUnitOfWork:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, text
 
-from app.database import Database
-from app.settings import Settings
+from app.kernel.database import Database
+from app.kernel.settings import Settings
 
 
 def backend_pid(engine: Engine) -> int:

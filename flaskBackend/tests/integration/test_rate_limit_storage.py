@@ -12,7 +12,7 @@ from limits.storage import storage_from_string
 from limits.strategies import FixedWindowRateLimiter
 from sqlalchemy import Engine
 
-from app.rate_limit_storage import PostgresStorage
+from app.kernel.rate_limit_storage import PostgresStorage
 
 
 @pytest.fixture

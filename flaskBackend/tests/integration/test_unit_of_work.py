@@ -7,11 +7,12 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.database import Database
-from app.models import Task, User
-from app.repositories.tasks import SqlTaskRepository
-from app.services.errors import Conflict, PreconditionFailed
-from app.services.unit_of_work import SqlAlchemyUnitOfWork
+from app.accounts.models.user import User
+from app.kernel.database import Database
+from app.kernel.services.errors import Conflict, PreconditionFailed
+from app.kernel.services.unit_of_work import SqlAlchemyUnitOfWork
+from app.tasks.model import Task
+from app.tasks.repository import SqlTaskRepository
 from tests.factories import TaskFactory
 
 
@@ -121,17 +122,17 @@ def test_a_requests_reads_share_one_connection_and_never_hold_two(database_url: 
     backend_pid = text("SELECT pg_backend_pid()")
     try:
         with uow.reading():  # the caller's lookup
-            first = uow.users.session.scalar(backend_pid)
+            first = uow.database.session.scalar(backend_pid)
         with uow.reading():  # the service's read
-            assert uow.users.session.scalar(backend_pid) == first
+            assert uow.database.session.scalar(backend_pid) == first
         assert (checkouts.total, checkouts.held) == (1, 1)
 
         with uow:  # a transaction takes its own connection, after the kept one is given back
-            uow.users.session.scalar(backend_pid)
+            uow.database.session.scalar(backend_pid)
         assert (checkouts.total, checkouts.most_held, checkouts.held) == (2, 1, 0)
 
         with uow.reading():
-            uow.users.session.scalar(backend_pid)
+            uow.database.session.scalar(backend_pid)
         uow.close()  # the end of the request
         assert (checkouts.total, checkouts.most_held, checkouts.held) == (3, 1, 0)
     finally:
@@ -147,7 +148,7 @@ def test_a_kept_session_forgets_what_a_step_loaded(database_url: str) -> None:
     )
     try:
         with uow.reading():
-            session = uow.users.session
+            session = uow.database.session
             session.scalar(text("SELECT 1"))
             session.add(User(email="not-flushed@example.com", name="N", password_hash="x"))
         assert list(session) == []  # nothing of the step is left in the session

@@ -8,15 +8,17 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.mail import SmtpMailer
-from app.models import RefreshToken, User, UserRole
-from app.services.auth import AuthService, Principal
-from app.services.errors import Conflict, Forbidden, InvalidInput, Unauthorized
-from app.services.password_reset import ResetLinks
-from app.services.passwords import Passwords
-from app.services.tokens import AccessTokens
-from app.services.unit_of_work import SqlAlchemyUnitOfWork
-from app.services.users import UserService
+from app.accounts.models.user import RefreshToken, User
+from app.accounts.services.auth import AuthService
+from app.accounts.services.password_reset import ResetLinks
+from app.accounts.services.passwords import Passwords
+from app.accounts.services.tokens import AccessTokens
+from app.accounts.services.users import UserService
+from app.kernel.mail import SmtpMailer
+from app.kernel.models.role import UserRole
+from app.kernel.services.errors import Conflict, Forbidden, InvalidInput, Unauthorized
+from app.kernel.services.principal import Principal
+from app.kernel.services.unit_of_work import SqlAlchemyUnitOfWork
 from tests.factories import CHEAP_ARGON2
 
 CHEAP = Passwords(**CHEAP_ARGON2)

@@ -9,12 +9,12 @@ import json
 
 import pytest
 
-from app.models import Task, TaskStatus
-from app.services.auth import Principal
-from app.services.errors import InvalidInput
-from app.services.owned import Listing
-from app.services.tasks import TaskService
-from app.services.unit_of_work import SqlAlchemyUnitOfWork
+from app.kernel.services.errors import InvalidInput
+from app.kernel.services.owned import Listing
+from app.kernel.services.principal import Principal
+from app.kernel.services.unit_of_work import SqlAlchemyUnitOfWork
+from app.tasks.model import Task, TaskStatus
+from app.tasks.service import TaskService
 from tests.factories import TaskFactory, account_of
 
 SORTS = [order for field in Task.sortable for order in (field, f"-{field}")]

@@ -7,8 +7,8 @@ import json
 import logging
 import logging.config
 
-from app.logging_config import formatter_config
-from app.settings import AppEnv, Settings
+from app.kernel.logging_config import formatter_config
+from app.kernel.settings import AppEnv, Settings
 
 
 def one_record(app_env: AppEnv) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.mail import SmtpMailer
-from app.services.errors import Unavailable
-from app.services.mail import Mail
-from app.settings import Settings, SettingsError
+from app.kernel.mail import SmtpMailer
+from app.kernel.services.errors import Unavailable
+from app.kernel.services.mail import Mail
+from app.kernel.settings import Settings, SettingsError
 
 MAIL_VARIABLES = ("SMTP_URL", "MAIL_FROM", "PUBLIC_UI_URL")
 

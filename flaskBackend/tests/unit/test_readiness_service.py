@@ -4,9 +4,9 @@ from typing import Any
 
 import pytest
 
-from app.services.errors import Unavailable
-from app.services.health import ReadinessService
-from app.services.unit_of_work import UnitOfWork
+from app.kernel.services.errors import Unavailable
+from app.kernel.services.health import ReadinessService
+from app.kernel.services.unit_of_work import UnitOfWork
 
 
 class ProbeOnly(UnitOfWork):

@@ -89,10 +89,13 @@ def test_every_type_renders_python_that_parses_and_typescript_for_each_screen() 
     python = {path: text for path, text in rendered.items() if path.suffix == ".py"}
     for path, text in python.items():
         ast.parse(text, filename=str(path))  # a syntax error fails here, naming the file
+    names = {path.as_posix() for path in rendered}
+    backend = "flaskBackend/app/book_loans"
+    assert {f"{backend}/model.py", f"{backend}/controller.py", f"{backend}/service.py"} <= names
+    assert "flaskBackend/tests/book_loans/test_api.py" in names
     names = {path.name for path in rendered}
-    assert {"book_loan.py", "book_loans.py", "test_book_loans_api.py"} <= names
     assert {"BookLoanForm.tsx", "BookLoanListPage.tsx", "feature.tsx", "queries.ts"} <= names
-    model = rendered[Path("flaskBackend/app/models/book_loan.py")]
+    model = rendered[Path("flaskBackend/app/book_loans/model.py")]
     assert 'UniqueConstraint("owner_id", "title")' in model
     assert 'CheckConstraint("pages BETWEEN 1 AND 5000", name="pages_range")' in model
     assert 'ForeignKey("tasks.id"), index=True' in model

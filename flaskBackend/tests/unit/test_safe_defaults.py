@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.settings import DEVELOPMENT_SECRET_KEY, AppEnv, Settings, SettingsError
+from app.kernel.settings import DEVELOPMENT_SECRET_KEY, AppEnv, Settings, SettingsError
 
 URL = "postgresql+psycopg://app:app@127.0.0.1:5432/app"
 BACKEND = Path(__file__).resolve().parents[2]

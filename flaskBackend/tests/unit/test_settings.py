@@ -6,7 +6,7 @@ import secrets
 
 import pytest
 
-from app.settings import AppEnv, Settings, SettingsError, settings_or_exit
+from app.kernel.settings import AppEnv, Settings, SettingsError, settings_or_exit
 
 URL = "postgresql+psycopg://app:app@127.0.0.1:5432/app"
 

@@ -1,0 +1,1 @@
+"""The account tables: users, refresh sessions, password-reset tokens."""

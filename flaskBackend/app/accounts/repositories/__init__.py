@@ -1,0 +1,1 @@
+"""The account queries. They flush but never commit."""

@@ -1,0 +1,1 @@
+"""The account rules: registration, sign-in, profiles, roles, password reset."""

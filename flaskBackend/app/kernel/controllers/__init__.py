@@ -1,0 +1,1 @@
+"""Controllers: HTTP only. Parse, call one service method, serialise."""

@@ -1,0 +1,174 @@
+"""The five endpoints of an owned resource, declared once: list, create, get, change, delete.
+
+A resource's controller names its blueprint, service and schemas; this builds the two views
+(`Plural` and `SingularById`) with their documentation, so the decorator stacks are not copied.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic
+
+from flask import Response, jsonify, request, url_for
+from flask.views import MethodView
+from marshmallow import Schema
+
+from app.kernel.api import Blueprint
+from app.kernel.composition import service as build
+from app.kernel.controllers.access import caller, login_required
+from app.kernel.controllers.versions import (
+    etag_header,
+    etag_of,
+    if_match_parameter,
+    if_match_versions,
+)
+from app.kernel.models.owned import Owned
+from app.kernel.schemas.pagination import slice_schema_of
+from app.kernel.services.owned import Listing, OwnedService, Patch, RowT
+
+ID_CONVERTER = "int(max=2147483647)"  # PostgreSQL's integer: a larger id is a 404, not a 500
+
+
+@dataclass(frozen=True, slots=True)
+class Resource(Generic[RowT]):
+    noun: str  # "task": one row, in snake_case
+    service: type[OwnedService[RowT]]
+    row: type[Schema]  # what a client gets back
+    new: type[Schema]  # the body of a create; loads an unsaved row
+    changes: type[Schema]  # the body of a change; loads a Patch
+    list_args: type[Schema]  # the query of a list; loads a Listing
+    page: type[Schema]
+    list_description: str = "Sort by any listed field and page through the results."
+
+    @property
+    def model(self) -> type[Owned]:
+        model: type[Owned] = getattr(self.new, "opts").model  # noqa: B009
+        return model
+
+
+# Every resource register() has built endpoints for, in order: the tests walk it, so a new
+# resource is in the authorisation matrix and the statement counts without a line of its own.
+RESOURCES: list[tuple[Blueprint, Resource[Any]]] = []
+
+
+def camel(snake: str) -> str:
+    return "".join(word.capitalize() for word in snake.split("_"))
+
+
+def register(blp: Blueprint, resource: Resource[Any]) -> None:
+    """Add the five standard endpoints of `resource` to `blp`, under its url_prefix."""
+    noun, one = resource.noun, camel(resource.noun)
+
+    def service() -> OwnedService[Any]:
+        return build(resource.service)
+
+    text = noun.replace("_", " ")
+    etag = {"ETag": etag_header(text)}
+    stale = {
+        "response": "PRECONDITION_FAILED",
+        "description": f"The {text} changed since you read it.",
+    }
+    missing = {"response": "NOT_FOUND", "description": f"No such {text}."}
+    conflict = {"response": "CONFLICT", "description": f"Another {text} has this value."}
+    by_id = f"{one}ById"
+    id_name = f"{noun}_id"
+    # A numbered page, or with ?cursor= a keyset slice: the 200 is one of the two envelopes.
+    slice_class = slice_schema_of(resource.page)
+    page_schema, slice_schema = resource.page(), slice_class()
+
+    class Collection(MethodView):
+        @login_required
+        @blp.doc(
+            operationId=f"list{camel(blp.name)}",
+            summary=f"List {blp.name.replace('_', ' ')}",
+            description=resource.list_description
+            + " `total` counts every match. For long lists, page with `cursor` instead of `page`:"
+            " each slice then costs the same however deep, and has no `total`.",
+        )
+        @blp.arguments(resource.list_args(), location="query")
+        @blp.response(200, {"oneOf": [resource.page, slice_class]})
+        def get(self, query: Listing) -> Response:
+            if query.cursor is None:
+                return jsonify(page_schema.dump(service().list(caller(), query)))
+            found = service().list_by_cursor(caller(), query)
+            following = None
+            if found.next_cursor is not None:
+                args: dict[str, Any] = {**request.args.to_dict(flat=False)}
+                args["cursor"] = found.next_cursor
+                following = url_for(f"{blp.name}.{camel(blp.name)}", **args)
+            envelope = {
+                "items": found.items,
+                "per_page": found.per_page,
+                "next_cursor": found.next_cursor,
+                "next": following,
+            }
+            return jsonify(slice_schema.dump(envelope))
+
+        @login_required
+        @blp.doc(operationId=f"create{one}", summary=f"Create a {text}")
+        @blp.arguments(resource.new())
+        @blp.response(
+            201,
+            resource.row,
+            headers={
+                "Location": {
+                    "description": f"URL of the new {text}.",
+                    "schema": {"type": "string"},
+                },
+                **etag,
+            },
+        )
+        @blp.alt_response(409, **conflict)
+        def post(self, row: Owned) -> tuple[Owned, dict[str, str]]:
+            created = service().create(caller(), row)
+            location = url_for(f"{blp.name}.{by_id}", **{id_name: created.id})
+            return created, {"Location": location, "ETag": etag_of(created)}
+
+    class Item(MethodView):
+        @login_required
+        @blp.doc(operationId=f"get{one}", summary=f"Get a {text}")
+        @blp.response(200, resource.row, headers=etag)
+        @blp.alt_response(404, **missing)
+        def get(self, **path: int) -> tuple[Owned, dict[str, str]]:
+            row = service().get(caller(), path[id_name])
+            return row, {"ETag": etag_of(row)}
+
+        @login_required
+        @blp.doc(
+            operationId=f"update{one}",
+            parameters=[if_match_parameter(text)],
+            summary=f"Change some fields of a {text}",
+            description="Only the fields you send change. Send the ETag you read in If-Match "
+            "to be sure you do not overwrite someone else's change.",
+        )
+        @blp.arguments(resource.changes())
+        @blp.response(200, resource.row, headers=etag)
+        @blp.alt_response(404, **missing)
+        @blp.alt_response(409, **conflict)
+        @blp.alt_response(412, **stale)
+        def patch(self, changes: Patch[Owned], **path: int) -> tuple[Owned, dict[str, str]]:
+            versions = if_match_versions()
+            row = service().update(caller(), path[id_name], changes, if_version_in=versions)
+            return row, {"ETag": etag_of(row)}
+
+        @login_required
+        @blp.doc(
+            operationId=f"delete{one}",
+            parameters=[if_match_parameter(text)],
+            summary=f"Delete a {text}",
+        )
+        @blp.response(204)
+        @blp.alt_response(404, **missing)
+        @blp.alt_response(409, response="CONFLICT", description=f"Other rows refer to the {text}.")
+        @blp.alt_response(412, **stale)
+        def delete(self, **path: int) -> None:
+            service().delete(caller(), path[id_name], if_version_in=if_match_versions())
+
+    RESOURCES.append((blp, resource))
+    blp.route("", endpoint=camel(blp.name))(Collection)
+    blp.route(f"/<{ID_CONVERTER}:{id_name}>", endpoint=by_id)(Item)
+
+
+def resource_of(model: type[Owned]) -> tuple[Blueprint, Resource[Any]]:
+    """The blueprint and Resource that serve model's rows (once their controller is imported)."""
+    return next((blp, r) for blp, r in RESOURCES if r.model is model)

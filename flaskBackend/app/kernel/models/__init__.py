@@ -1,0 +1,1 @@
+"""Typed SQLAlchemy models every feature shares: the Base, the owned-row columns."""

@@ -1,0 +1,1 @@
+"""Marshmallow schemas every feature shares: rows, pages, problems."""

@@ -1,0 +1,62 @@
+"""What an owned resource's list and create share beyond services/owned.py: the filter and order
+of a listing, keyset (cursor) slices, and the field a unique violation names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from app.kernel.models.owned import Owned
+from app.kernel.repositories.owned import Filter, Order, OwnedRepository
+from app.kernel.services import cursors
+from app.kernel.services.errors import Conflict
+from app.kernel.services.pagination import Slice
+from app.kernel.services.principal import Principal
+
+if TYPE_CHECKING:
+    from app.kernel.services.owned import Listing
+
+
+def filter_of(caller: Principal, query: Listing) -> Filter:
+    """The caller's rows (an administrator's: everyone's) that match the query's filters."""
+    owner_id = None if caller.is_admin else caller.user_id
+    equal = {name: value for name, value in query.filters.items() if value is not None}
+    return Filter(owner_id=owner_id, equal=equal, contains=query.search or None)
+
+
+def order_of(sort: str) -> Order:
+    return Order(field=sort.lstrip("-"), descending=sort.startswith("-"))
+
+
+def slice_after(rows: OwnedRepository[Any], caller: Principal, query: Listing) -> Slice[Any]:
+    """The rows after the cursor's position; one row more than a page says whether any follow."""
+    order = order_of(query.sort)
+    after = None
+    if query.cursor:
+        position = cursors.decode(query.cursor, query.sort, rows.sort_key(order.field))
+        after = (position.value, position.id)
+    found = rows.find_after(filter_of(caller, query), order, after, limit=query.per_page + 1)
+    items = found[: query.per_page]
+    next_cursor = None
+    if len(found) > query.per_page:
+        last = items[-1]
+        next_cursor = cursors.encode(
+            query.sort, cursors.Position(getattr(last, order.field), last.id)
+        )
+    return Slice(items=items, per_page=query.per_page, next_cursor=next_cursor)
+
+
+@contextmanager
+def naming_conflicts(rows: OwnedRepository[Any], noun: str, row: Owned) -> Iterator[None]:
+    """A unique violation, told in the words of the fields its constraint holds unique."""
+    try:
+        yield
+    except Conflict as conflict:
+        fields = rows.unique_fields(conflict.constraint)
+        if len(fields) == 1:
+            value = getattr(row, fields[0])
+            raise Conflict(f"A {noun} with the {fields[0]} {value!r} already exists.") from None
+        if fields:
+            raise Conflict(f"A {noun} with this {' and '.join(fields)} already exists.") from None
+        raise

@@ -1,9 +1,0 @@
-"""The body of the health probes."""
-
-from marshmallow import fields
-
-from app.schemas.base import BaseSchema
-
-
-class HealthSchema(BaseSchema):
-    status = fields.String(required=True, metadata={"example": "ok"})

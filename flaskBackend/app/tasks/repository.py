@@ -1,0 +1,9 @@
+"""Every query about tasks: the owned-resource queries, searching the title."""
+
+from app.kernel.repositories.owned import OwnedRepository
+from app.tasks.model import Task
+
+
+class SqlTaskRepository(OwnedRepository[Task]):
+    model = Task
+    search_column = "title"
