@@ -21,7 +21,7 @@ test('a taken title is explained next to the field, on create and on edit', asyn
   await page.getByLabel('Title').fill('First task');
   await page.getByRole('button', { name: 'Create task' }).click();
   await expect(page.getByLabel('Title')).toHaveAccessibleDescription(
-    'Another task already has this title.',
+    "A task with the title 'First task' already exists.",
   );
   await checkScreen(page, '21-create-409-title-taken');
 
@@ -29,7 +29,9 @@ test('a taken title is explained next to the field, on create and on edit', asyn
   await page.getByRole('link', { name: 'Second task' }).click();
   await page.getByLabel('Title').fill('First task');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByRole('alert')).toContainText('That title is taken.');
+  await expect(page.getByLabel('Title')).toHaveAccessibleDescription(
+    "A task with the title 'First task' already exists.",
+  );
   await checkScreen(page, '22-edit-409-title-taken');
 });
 

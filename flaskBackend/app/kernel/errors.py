@@ -51,6 +51,8 @@ def _domain_error(error: DomainError) -> Response:
     status = next((code for kind, code in STATUS_OF.items() if isinstance(error, kind)), 500)
     if isinstance(error, InvalidInput):
         return problem(status, INVALID_FIELDS, errors={error.field: [str(error)]})
+    if isinstance(error, Conflict) and error.fields:
+        return problem(status, str(error), errors={name: [str(error)] for name in error.fields})
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
     return problem(status, str(error), headers=headers)
 

@@ -1,11 +1,35 @@
-"""Business rules for tasks: the owned-resource rules, with titles unique per owner."""
+"""Business rules for tasks: the owned-resource rules, and the example's own.
 
+`before_update` is a hook (see OwnedService): the rule runs inside the change's transaction.
+`complete` is a method of tasks' own, behind `POST /api/tasks/{id}/complete`.
+"""
+
+from collections.abc import Mapping
+
+from app.kernel.services.errors import InvalidInput
 from app.kernel.services.owned import OwnedService
-from app.tasks.model import Task
+from app.kernel.services.principal import Principal
+from app.tasks.model import Task, TaskStatus
 from app.tasks.repository import SqlTaskRepository
 
 
 class TaskService(OwnedService[Task]):
     repository = SqlTaskRepository
     noun = "task"
-    unique = ("title",)
+
+    def before_update(self, caller: Principal, row: Task, changes: Mapping[str, object]) -> None:
+        """A done task is finished: only its status may change, to reopen it."""
+        if row.status is not TaskStatus.DONE:
+            return
+        for name, value in changes.items():
+            if name != "status" and value != getattr(row, name):
+                raise InvalidInput(name, "A done task cannot be changed: reopen it first.")
+
+    def complete(self, caller: Principal, task_id: int) -> Task:
+        """Mark the task done; one that is done already stays as it is."""
+        with self.uow:
+            task = self.visible(caller, task_id, for_update=True)
+            if task.status is not TaskStatus.DONE:
+                task.status = TaskStatus.DONE
+                self.uow.commit()
+            return task

@@ -17,12 +17,11 @@ from pathlib import Path
 
 from sqlalchemy import String
 
-from app.features import blueprints
-from app.kernel.controllers.owned import RESOURCES
 from app.kernel.models.base import Base
 from app.kernel.models.owned import SERVER_FIELDS
 from devtools.resource.render import BACKEND, ROOT, files
 from devtools.resource.spec import Names, Spec, SpecError, Target, parse
+from devtools.resources import owned_resources
 
 VERSIONS = BACKEND / "alembic" / "versions"
 CLIENT = ROOT / "ui" / "src" / "api" / "schema.d.ts"
@@ -30,9 +29,8 @@ CLIENT = ROOT / "ui" / "src" / "api" / "schema.d.ts"
 
 def known_resources() -> tuple[dict[str, Target], set[str]]:
     """The owned resources a ref may point at, and every name already taken."""
-    blueprints()
     targets = {}
-    for blp, resource in RESOURCES:
+    for blp, resource in owned_resources():
         columns = resource.model.__table__.columns
         label = next(
             (c.name for c in columns if isinstance(c.type, String) and c.name not in SERVER_FIELDS),

@@ -2,7 +2,8 @@
 
 The matrix is built from the URL map, so a new endpoint fails here until it is protected (or
 listed as public) and given a row in ACCESS. The five endpoints of every owned resource (see
-app/controllers/owned.py) get their rows by themselves, with a body built by the resource's factory.
+app/kernel/controllers/owned.py) get their rows by themselves, with a body built by the resource's
+factory; a resource's endpoints of its own are listed beside its tests (tests/tasks/access.py).
 """
 
 from __future__ import annotations
@@ -10,16 +11,16 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
 from app.accounts.models.user import User
-from app.features import blueprints
-from app.kernel.controllers.owned import ID_CONVERTER, RESOURCES
+from app.kernel.controllers.owned import ID_CONVERTER
 from app.kernel.models.role import UserRole
+from devtools.resources import owned_resources
+from tests.access import Access, feature_rows
 from tests.factories import PASSWORD, UserFactory, factory_for
 from tests.owned_contract import body_for
 
@@ -39,23 +40,9 @@ PUBLIC = {
 }
 
 
-@dataclass(frozen=True)
-class Access:
-    """Who succeeds; what a stranger (another plain user) gets instead."""
-
-    allowed: str  # "owner" (an owned resource's row), "self" (/users/me, own lists) or "admin"
-    stranger_gets: int | None
-    # An owned resource's body is built in the test: rows it refers to must exist, and be yours.
-    body: dict[str, object] | Callable[[], dict[str, object]] | None = None
-
-    def json(self) -> dict[str, object] | None:
-        return self.body() if callable(self.body) else self.body
-
-
 def owned_resource_rows() -> dict[tuple[str, str], Access]:
-    blueprints()  # imports every controller, so RESOURCES is complete
     rows = {}
-    for blp, resource in RESOURCES:
+    for blp, resource in owned_resources():
         collection, item = blp.url_prefix, f"{blp.url_prefix}/<{ID_CONVERTER}:{resource.noun}_id>"
         body = functools.partial(body_for, resource.model)
         rows[("GET", collection)] = Access("self", None)
@@ -68,6 +55,7 @@ def owned_resource_rows() -> dict[tuple[str, str], Access]:
 
 ACCESS = {
     **owned_resource_rows(),
+    **feature_rows(),  # a resource's endpoints of its own: tests/<resource>/access.py
     ("GET", "/api/users/me"): Access("self", None),
     ("PATCH", "/api/users/me"): Access("self", None, {"name": "Matrix"}),
     ("DELETE", "/api/users/me"): Access("self", None, {"password": PASSWORD}),
@@ -105,7 +93,10 @@ def url_for(rule: str, world: dict[str, int]) -> str:
 @pytest.fixture
 def world(user: User) -> dict[str, int]:
     """A row of every owned resource, owned by `user`; and another user's id to administer."""
-    rows = {resource.noun: factory_for(resource.model)(owner=user).id for _, resource in RESOURCES}
+    rows = {
+        resource.noun: factory_for(resource.model)(owner=user).id
+        for _, resource in owned_resources()
+    }
     return {**rows, "user": UserFactory().id}
 
 

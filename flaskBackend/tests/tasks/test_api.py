@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask.testing import FlaskClient
 
 from app.tasks.model import Task, TaskStatus
-from tests.factories import TaskFactory
+from tests.factories import TaskFactory, UserFactory
 from tests.owned_contract import OwnedApiContract
 
 PROBLEM = "application/problem+json"
@@ -219,3 +219,57 @@ class TestTasksKeepTheOwnedResourceContract(OwnedApiContract):
         "priority": [0, 6, "3", 2.5, True, None],
         "due_date": ["2026-02-30", "tomorrow", 20260101],
     }
+
+
+def test_a_taken_title_is_named_under_its_field(client: FlaskClient) -> None:
+    TaskFactory(title="Taken")
+
+    response = client.post("/api/tasks", json={"title": "Taken"})
+
+    assert response.get_json()["errors"] == {
+        "title": ["A task with the title 'Taken' already exists."]
+    }
+
+
+def test_complete_marks_the_task_done_with_a_new_etag(client: FlaskClient) -> None:
+    task = TaskFactory(status=TaskStatus.DOING)
+
+    response = client.post(f"/api/tasks/{task.id}/complete")
+
+    assert response.status_code == 200
+    assert response.get_json()["status"] == "done"
+    assert response.headers["ETag"] == '"2"'
+    assert client.get(f"/api/tasks/{task.id}").get_json()["status"] == "done"
+
+
+def test_complete_twice_changes_nothing_the_second_time(client: FlaskClient) -> None:
+    task = TaskFactory(status=TaskStatus.DONE)
+
+    response = client.post(f"/api/tasks/{task.id}/complete")
+
+    assert (response.status_code, response.headers["ETag"]) == (200, '"1"')
+
+
+def test_complete_of_another_users_or_a_missing_task_is_404(client: FlaskClient) -> None:
+    theirs = TaskFactory(owner=UserFactory())
+
+    for task_id in (theirs.id, 2_000_000_000):
+        response = client.post(f"/api/tasks/{task_id}/complete")
+        assert (response.status_code, response.mimetype) == (404, PROBLEM)
+    assert client.get(f"/api/tasks/{theirs.id}").status_code == 404
+
+
+def test_a_done_task_refuses_changes_but_reopens(client: FlaskClient) -> None:
+    task = TaskFactory(title="Shipped", status=TaskStatus.DONE)
+    url = f"/api/tasks/{task.id}"
+
+    refused = client.patch(url, json={"title": "Renamed"})
+    reopened = client.patch(url, json={"status": "todo"})
+    renamed = client.patch(url, json={"title": "Renamed"})
+
+    assert refused.status_code == 422
+    assert refused.get_json()["errors"] == {
+        "title": ["A done task cannot be changed: reopen it first."]
+    }
+    assert (reopened.status_code, renamed.status_code) == (200, 200)
+    assert client.get(url).get_json()["title"] == "Renamed"

@@ -56,15 +56,6 @@ def test_update_bumps_version_and_updated_at(
     assert task.created_at == created
 
 
-def test_taken_is_exact_and_can_exclude_a_task(repository: SqlTaskRepository) -> None:
-    task = TaskFactory(title="Buy milk")
-
-    assert repository.taken(task.owner_id, "title", "Buy milk")
-    assert not repository.taken(task.owner_id, "title", "buy milk!")
-    assert not repository.taken(task.owner_id, "title", "Buy milk", excluding_id=task.id)
-    assert not repository.taken(task.owner_id + 1000, "title", "Buy milk")
-
-
 def test_find_filters_by_status_and_case_insensitive_title(repository: SqlTaskRepository) -> None:
     TaskFactory(title="Write REPORT", status=TaskStatus.DOING)
     TaskFactory(title="report bug", status=TaskStatus.DOING)

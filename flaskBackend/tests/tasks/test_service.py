@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from app.kernel.services.errors import Conflict, NotFound, PreconditionFailed
+from app.kernel.services.errors import Conflict, InvalidInput, NotFound, PreconditionFailed
 from app.kernel.services.owned import Listing, Patch
 from app.kernel.services.principal import Principal
 from app.kernel.services.unit_of_work import SqlAlchemyUnitOfWork
@@ -244,3 +244,34 @@ def test_list_shows_only_my_tasks_but_everything_to_an_admin(
 
 class TestTaskServiceKeepsTheOwnedResourceContract(OwnedServiceContract):
     model = Task
+
+
+def test_a_done_task_keeps_its_fields_until_reopened(
+    me: Principal, service: TaskService, stored: Stored
+) -> None:
+    task = mine(me, "Shipped", status=TaskStatus.DONE, priority=2)
+
+    with pytest.raises(InvalidInput) as refused:
+        service.update(me, task.id, changes({"priority": 5}))
+    service.update(me, task.id, changes({"status": TaskStatus.DONE, "priority": 2}))  # no change
+
+    assert refused.value.field == "priority"
+    kept = stored(task.id)
+    assert kept is not None
+    assert (kept.priority, kept.status) == (2, TaskStatus.DONE)
+
+
+def test_complete_is_done_once_and_hides_other_owners_tasks(
+    me: Principal, stranger: Principal, service: TaskService, stored: Stored
+) -> None:
+    task = mine(me, "Write it", status=TaskStatus.TODO)
+
+    done = service.complete(me, task.id)
+    again = service.complete(me, task.id)
+
+    assert (done.status, again.version) == (TaskStatus.DONE, 2)
+    with pytest.raises(NotFound):
+        service.complete(stranger, task.id)
+    kept = stored(task.id)
+    assert kept is not None
+    assert kept.status is TaskStatus.DONE

@@ -108,7 +108,8 @@ describe('register', () => {
 
   it('explains a taken email next to the email', async () => {
     noRefreshCookie();
-    server.use(http.post('/api/auth/register', () => problem(409, 'Email taken.')));
+    const taken = 'An account with this email already exists.';
+    server.use(http.post('/api/auth/register', () => problem(409, taken, { email: [taken] })));
     const { user } = renderApp('/register');
 
     await user.type(await screen.findByLabelText('Name'), 'Bob');
@@ -117,9 +118,7 @@ describe('register', () => {
     await user.click(screen.getByRole('button', { name: 'Create account' }));
 
     await waitFor(() => {
-      expect(screen.getByLabelText('Email')).toHaveAccessibleDescription(
-        'An account with this email already exists.',
-      );
+      expect(screen.getByLabelText('Email')).toHaveAccessibleDescription(taken);
     });
   });
 

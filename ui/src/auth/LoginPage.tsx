@@ -4,7 +4,7 @@ import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api/problem';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
-import { messagesOf, placeServerErrors } from '../components/serverErrors';
+import { messagesOf, showServerErrors } from '../components/serverErrors';
 import { ThemeToggle } from '../theme/ThemeToggle';
 import { useAuth } from './auth-context';
 import { DemoHint } from './DemoHint';
@@ -47,7 +47,7 @@ export function LoginPage() {
       await login(email, password);
       void navigate(locationState.from ?? '/tasks', { replace: true });
     } catch (failure) {
-      if (!placeServerErrors(failure, form.setError, FIELDS)) setError(failure);
+      if (!showServerErrors(failure, form.setError, FIELDS)) setError(failure);
     }
   }
 

@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import { unwrap } from '../api/problem';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
-import { messagesOf, placeServerErrors } from '../components/serverErrors';
+import { messagesOf, showServerErrors } from '../components/serverErrors';
 import { ThemeToggle } from '../theme/ThemeToggle';
 import { useAuth } from './auth-context';
 
@@ -16,10 +16,6 @@ interface Registration {
 }
 
 const FIELDS = ['name', 'email', 'password'] as const;
-const EMAIL_TAKEN = {
-  field: 'email',
-  message: 'An account with this email already exists.',
-} as const;
 
 export function RegisterPage() {
   const { state } = useAuth();
@@ -35,7 +31,7 @@ export function RegisterPage() {
       await unwrap(api.POST('/api/auth/register', { body: values }));
       void navigate('/login', { state: { email: values.email, registered: true } });
     } catch (failure) {
-      if (!placeServerErrors(failure, form.setError, FIELDS, EMAIL_TAKEN)) setError(failure);
+      if (!showServerErrors(failure, form.setError, FIELDS)) setError(failure);
     }
   }
 

@@ -21,12 +21,10 @@ export interface FormProps<T, C> {
 }
 
 interface EditScreenProps<T, C> {
-  /** What one row is called ("book"), where its list is ("/books", "books"), and the field a
-   * 409 on save is about. */
+  /** What one row is called ("book"), and where its list is ("/books", "books"). */
   noun: string;
   listPath: string;
   listName: string;
-  uniqueField: string;
   /** How the delete question names the row. */
   describe: (row: T) => string;
   query: { data?: Versioned<T> | undefined; error: Error | null; refetch: () => unknown };
@@ -51,7 +49,7 @@ interface EditScreenProps<T, C> {
 export function EditScreen<T extends { id: number; updated_at: string }, C>(
   props: EditScreenProps<T, C>,
 ) {
-  const { noun, listPath, listName, uniqueField, describe, query, update, remove, form } = props;
+  const { noun, listPath, listName, describe, query, update, remove, form } = props;
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
 
@@ -92,14 +90,7 @@ export function EditScreen<T extends { id: number; updated_at: string }, C>(
         <h1>Edit {noun}</h1>
         {back}
       </div>
-      {collision && !inUse && (
-        <CollisionNotice
-          error={collision}
-          noun={noun}
-          uniqueField={uniqueField}
-          onReload={reload}
-        />
-      )}
+      {collision && !inUse && <CollisionNotice error={collision} noun={noun} onReload={reload} />}
       {failure && (inUse || (!collision && apiError?.status !== 422)) && (
         <ErrorNotice error={failure} />
       )}

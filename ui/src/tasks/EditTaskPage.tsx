@@ -10,7 +10,6 @@ export function EditTaskPage() {
       noun="task"
       listPath="/tasks"
       listName="tasks"
-      uniqueField="title"
       describe={(task) => `“${task.title}”`}
       query={useTask(id)}
       update={useUpdateTask(id)}

@@ -1,7 +1,7 @@
 import { useForm } from 'react-hook-form';
 import type { NewTask, Task, TaskStatus } from '../api/client';
 import { Field } from '../components/Field';
-import { messagesOf, placeServerErrors } from '../components/serverErrors';
+import { messagesOf, showServerErrors } from '../components/serverErrors';
 import { PRIORITIES, STATUS_LABELS } from './labels';
 
 /** What the inputs hold: empty strings where the API takes null. */
@@ -14,7 +14,6 @@ interface TaskValues {
 }
 
 const FIELDS = ['title', 'description', 'status', 'priority', 'due_date'] as const;
-const TITLE_TAKEN = { field: 'title', message: 'Another task already has this title.' } as const;
 
 interface TaskFormProps {
   /** The task being edited; a new task starts from the API's defaults. */
@@ -51,7 +50,7 @@ export function TaskForm({ initial, busy, submitLabel, onSubmit }: TaskFormProps
         due_date: values.due_date === '' ? null : values.due_date,
       });
     } catch (error) {
-      placeServerErrors(error, form.setError, FIELDS, TITLE_TAKEN);
+      showServerErrors(error, form.setError, FIELDS);
     }
   }
 

@@ -65,16 +65,15 @@ describe('creating a task', () => {
   });
 
   it('explains a 409 next to the title', async () => {
-    server.use(http.post('/api/tasks', () => problem(409, 'A task with this title exists.')));
+    const taken = "A task with the title 'Taken' already exists.";
+    server.use(http.post('/api/tasks', () => problem(409, taken, { title: [taken] })));
     const { user } = renderApp('/tasks/new');
 
     await user.type(await screen.findByLabelText('Title'), 'Taken');
     await user.click(screen.getByRole('button', { name: 'Create task' }));
 
     await waitFor(() => {
-      expect(screen.getByLabelText('Title')).toHaveAccessibleDescription(
-        'Another task already has this title.',
-      );
+      expect(screen.getByLabelText('Title')).toHaveAccessibleDescription(taken);
     });
   });
 });

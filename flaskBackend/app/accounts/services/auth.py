@@ -43,7 +43,7 @@ class AuthService(AccountStores):
         email = normalise_email(email)
         with self.uow:
             if self.users.by_email(email) is not None:
-                raise Conflict("An account with this email already exists.")
+                raise Conflict("An account with this email already exists.", fields=("email",))
             user = User(email=email, password_hash=self.passwords.hash(password), name=name)
             self.users.add(user)
             self.uow.commit()

@@ -88,7 +88,7 @@ class UserService(AccountStores):
         email = normalise_email(account["email"])
         with self.uow:
             if self.users.by_email(email) is not None:
-                raise Conflict("An account with this email already exists.")
+                raise Conflict("An account with this email already exists.", fields=("email",))
             # Without a password, a random one nobody knows until the invitation sets another.
             password = account.get("password") or secrets.token_urlsafe(32)
             user = User(

@@ -2,10 +2,22 @@
 
 A resource's controller names its blueprint, service and schemas; this builds the two views
 (`Plural` and `SingularById`) with their documentation, so the decorator stacks are not copied.
+
+To write one of the five yourself, leave it out and route your own view on the same blueprint
+and URL (other endpoints of your own go on the blueprint as well: see app/tasks/controller.py):
+
+    register(blp, resource, skip={"delete"})
+
+    @blp.route(f"/<{ID_CONVERTER}:book_id>", endpoint="DeleteBook")
+    class DeleteBook(MethodView):
+        @login_required
+        @blp.response(204)
+        def delete(self, book_id: int) -> None: ...
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any, Generic
 
@@ -46,17 +58,19 @@ class Resource(Generic[RowT]):
         return model
 
 
-# Every resource register() has built endpoints for, in order: the tests walk it, so a new
-# resource is in the authorisation matrix and the statement counts without a line of its own.
-RESOURCES: list[tuple[Blueprint, Resource[Any]]] = []
-
-
 def camel(snake: str) -> str:
     return "".join(word.capitalize() for word in snake.split("_"))
 
 
-def register(blp: Blueprint, resource: Resource[Any]) -> None:
-    """Add the five standard endpoints of `resource` to `blp`, under its url_prefix."""
+STANDARD = frozenset({"list", "create", "get", "update", "delete"})
+
+
+def register(blp: Blueprint, resource: Resource[Any], *, skip: Collection[str] = ()) -> None:
+    """Add the five standard endpoints of `resource` to `blp`, under its url_prefix, but those
+    named in `skip` ("list", "create", "get", "update", "delete")."""
+    unknown = set(skip) - STANDARD
+    if unknown:
+        raise ValueError(f"register(skip=...): no standard endpoint {sorted(unknown)}")
     noun, one = resource.noun, camel(resource.noun)
 
     def service() -> OwnedService[Any]:
@@ -164,11 +178,19 @@ def register(blp: Blueprint, resource: Resource[Any]) -> None:
         def delete(self, **path: int) -> None:
             service().delete(caller(), path[id_name], if_version_in=if_match_versions())
 
-    RESOURCES.append((blp, resource))
-    blp.route("", endpoint=camel(blp.name))(Collection)
-    blp.route(f"/<{ID_CONVERTER}:{id_name}>", endpoint=by_id)(Item)
-
-
-def resource_of(model: type[Owned]) -> tuple[Blueprint, Resource[Any]]:
-    """The blueprint and Resource that serve model's rows (once their controller is imported)."""
-    return next((blp, r) for blp, r in RESOURCES if r.model is model)
+    kept = {
+        "list": (Collection, "get"),
+        "create": (Collection, "post"),
+        "get": (Item, "get"),
+        "update": (Item, "patch"),
+        "delete": (Item, "delete"),
+    }
+    views = {Collection: ("", camel(blp.name)), Item: (f"/<{ID_CONVERTER}:{id_name}>", by_id)}
+    for view, (url, endpoint) in views.items():
+        methods = {
+            verb: getattr(view, verb)
+            for name, (owner, verb) in kept.items()
+            if owner is view and name not in skip
+        }
+        if methods:  # a view class of just the methods kept (MethodView reads them at creation)
+            blp.route(url, endpoint=endpoint)(type(view.__name__, (MethodView,), methods))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
-from sqlalchemy import DateTime, ForeignKey, Identity, Index, func
+from sqlalchemy import DateTime, ForeignKey, Identity, Index, Table, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from app.kernel.models.base import Base
@@ -53,6 +53,18 @@ class Owned(Base):
                     found[key.parent.name] = mapper.class_
             _references[cls] = found
         return _references[cls]
+
+    @classmethod
+    def unique_fields(cls) -> dict[str, tuple[str, ...]]:
+        """Each unique constraint's name, with the fields it keeps unique per owner: the one
+        declaration of a uniqueness rule, read when the database reports a violation."""
+        table = cls.__table__
+        assert isinstance(table, Table)  # noqa: S101 - a mapped class's table, never a join
+        return {
+            str(found.name): tuple(c.name for c in found.columns if c.name != "owner_id")
+            for found in table.constraints
+            if isinstance(found, UniqueConstraint)
+        }
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:

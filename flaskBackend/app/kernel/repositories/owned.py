@@ -10,7 +10,6 @@ from typing import Any, ClassVar, TypeVar
 from sqlalchemy import (
     ColumnElement,
     Select,
-    UniqueConstraint,
     and_,
     bindparam,
     func,
@@ -61,14 +60,6 @@ class OwnedRepository(SqlRepository[RowT]):
 
     search_column: ClassVar[str]
 
-    def taken(
-        self, owner_id: int, column: str, value: object, *, excluding_id: int | None = None
-    ) -> bool:
-        """Whether another of this owner's rows already holds value in column."""
-        query = _taken(self.model, column, excluding_id is not None)
-        values = {"owner_id": owner_id, "value": value, "excluding_id": excluding_id}
-        return self.session.scalar(query, values) is not None
-
     def owns(self, column: str, row_id: object, owner_id: int) -> bool:
         """Whether the row that `column` would point at exists and belongs to owner_id."""
         query = _owned_row(self.model.references()[column])
@@ -108,13 +99,6 @@ class OwnedRepository(SqlRepository[RowT]):
             largest_id=largest_integer(id_column.type) or INT32_MAX,
         )
 
-    def unique_fields(self, constraint: str | None) -> tuple[str, ...]:
-        """The fields a unique constraint (by its name) holds unique per owner; () if unknown."""
-        for found in self.model.__table__.constraints:
-            if isinstance(found, UniqueConstraint) and found.name == constraint:
-                return tuple(c.name for c in found.columns if c.name != "owner_id")
-        return ()
-
     def _shape(self, where: Filter) -> Shape:
         return Shape(
             owner=where.owner_id is not None,
@@ -138,16 +122,6 @@ class Shape:
     owner: bool
     equal: tuple[str, ...]  # columns that must equal a value, sorted
     search: str | None  # the column a text search looks in, if one is asked for
-
-
-@built_once
-def _taken(model: type[Owned], column: str, excluding: bool) -> Select[Any]:
-    query = select(model.id).where(
-        model.owner_id == bindparam("owner_id"), getattr(model, column) == bindparam("value")
-    )
-    if excluding:
-        query = query.where(model.id != bindparam("excluding_id"))
-    return query.limit(1)
 
 
 @built_once

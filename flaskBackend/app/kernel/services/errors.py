@@ -10,11 +10,15 @@ class NotFound(DomainError):
 
 
 class Conflict(DomainError):
-    """The change would break a uniqueness rule; `constraint` names the database's, if known."""
+    """The change would break a uniqueness rule; `constraint` names the database's, if known,
+    and `fields` the fields it holds unique (the answer's `errors` names them)."""
 
-    def __init__(self, message: str, *, constraint: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, constraint: str | None = None, fields: tuple[str, ...] = ()
+    ) -> None:
         super().__init__(message)
         self.constraint = constraint
+        self.fields = fields
 
 
 class PreconditionFailed(DomainError):

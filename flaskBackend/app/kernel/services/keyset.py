@@ -53,10 +53,12 @@ def naming_conflicts(rows: OwnedRepository[Any], noun: str, row: Owned) -> Itera
     try:
         yield
     except Conflict as conflict:
-        fields = rows.unique_fields(conflict.constraint)
+        fields = rows.model.unique_fields().get(conflict.constraint or "", ())
         if len(fields) == 1:
             value = getattr(row, fields[0])
-            raise Conflict(f"A {noun} with the {fields[0]} {value!r} already exists.") from None
+            message = f"A {noun} with the {fields[0]} {value!r} already exists."
+            raise Conflict(message, fields=fields) from None
         if fields:
-            raise Conflict(f"A {noun} with this {' and '.join(fields)} already exists.") from None
+            message = f"A {noun} with this {' and '.join(fields)} already exists."
+            raise Conflict(message, fields=fields) from None
         raise

@@ -1,4 +1,5 @@
-"""The rules every owned resource shares: visibility, uniqueness per owner, versions, paging."""
+"""The rules every owned resource shares: visibility, versions, references, paging; and the hooks
+a resource overrides to add its own."""
 
 from __future__ import annotations
 
@@ -41,11 +42,16 @@ class Patch(Generic[RowT]):
 class OwnedService(Generic[RowT]):
     """Create, get, list, update and delete rows that belong to a user. Administrators see every
     row; anyone else sees their own, and another owner's row is "not found", not "forbidden",
-    so its existence is not leaked."""
+    so its existence is not leaked.
+
+    A resource's service adds its own rules by overriding the hooks below (not by copying a
+    method): each runs inside the write's transaction, just before the write, and refuses it by
+    raising a domain error (`InvalidInput(field, message)` is a 422 naming the field). A method
+    of its own (say `complete`) opens `with self.uow:`, reads through `visible()` and commits.
+    Uniqueness is the model's: a `UniqueConstraint` decides it, and the 409 names its fields."""
 
     repository: ClassVar[type[OwnedRepository[Any]]]
     noun: ClassVar[str]  # "task": what error messages call one row
-    unique: ClassVar[tuple[str, ...]] = ()  # fields no two rows of one owner may share
 
     def __init__(self, uow: UnitOfWork) -> None:
         self.uow = uow
@@ -55,19 +61,31 @@ class OwnedService(Generic[RowT]):
     def rows(self) -> OwnedRepository[RowT]:
         return self.uow.repository(self.repository)
 
+    # -- Hooks: override to add a rule; the defaults accept everything. -----------------------
+
+    def before_create(self, caller: Principal, row: RowT) -> None:
+        """`row` is the new, unsaved row (its owner set)."""
+
+    def before_update(self, caller: Principal, row: RowT, changes: Mapping[str, object]) -> None:
+        """`row` still holds the stored values; `changes` the new value of each field sent."""
+
+    def before_delete(self, caller: Principal, row: RowT) -> None:
+        """`row` is about to be deleted."""
+
+    # -- The standard operations. -------------------------------------------------------------
+
     def create(self, caller: Principal, row: RowT) -> RowT:
-        # One INSERT … RETURNING, committed by itself; the unique constraints decide a Conflict.
-        with self.uow.single_statement():
+        with self.uow:
             row.owner_id = caller.user_id
             self._ensure_references(row.owner_id, {n: getattr(row, n) for n in self.references})
+            self.before_create(caller, row)
             self.rows.add(row)
-            with keyset.naming_conflicts(self.rows, self.noun, row):
-                self.uow.commit()
+            self._commit(row)
             return row
 
     def get(self, caller: Principal, row_id: int) -> RowT:
         with self.uow.reading():
-            return self._visible(caller, row_id)
+            return self.visible(caller, row_id)
 
     def list(self, caller: Principal, query: Listing) -> Page[RowT]:
         where, order = keyset.filter_of(caller, query), keyset.order_of(query.sort)
@@ -92,23 +110,23 @@ class OwnedService(Generic[RowT]):
     ) -> RowT:
         """Apply a partial update; if_version_in, when given, holds the versions the caller saw."""
         with self.uow:
-            row = self._visible(caller, row_id, for_update=True)
-            self._check_version(row, if_version_in)
+            row = self.visible(caller, row_id, for_update=True)
+            self.check_version(row, if_version_in)
             new = {name: getattr(changes.values, name) for name in changes.fields}
-            moved = {n: new[n] for n in self.unique if n in new and new[n] != getattr(row, n)}
-            self._ensure_unique(row.owner_id, moved, excluding_id=row.id)
             self._ensure_references(row.owner_id, {n: new[n] for n in self.references if n in new})
+            self.before_update(caller, row, new)
             for name, value in new.items():
                 setattr(row, name, value)
-            self.uow.commit()
+            self._commit(row)
             return row
 
     def delete(
         self, caller: Principal, row_id: int, *, if_version_in: Set[int] | None = None
     ) -> None:
         with self.uow:
-            row = self._visible(caller, row_id, for_update=True)
-            self._check_version(row, if_version_in)
+            row = self.visible(caller, row_id, for_update=True)
+            self.check_version(row, if_version_in)
+            self.before_delete(caller, row)
             self.rows.delete(row)
             try:
                 self.uow.commit()
@@ -118,22 +136,30 @@ class OwnedService(Generic[RowT]):
                     "what refers to it first."
                 ) from error
 
-    def _visible(self, caller: Principal, row_id: int, *, for_update: bool = False) -> RowT:
-        # Writes lock the row they read: a concurrent writer waits, then sees the new version,
-        # so without If-Match the last write wins instead of failing on a version it never saw.
+    # -- For the resource's own methods. ------------------------------------------------------
+
+    def visible(self, caller: Principal, row_id: int, *, for_update: bool = False) -> RowT:
+        """The row if the caller may see it (theirs, or any for an admin), else NotFound.
+
+        for_update locks it until commit: a concurrent writer waits, then sees the new version,
+        so without If-Match the last write wins instead of failing on a version it never saw."""
         row = self.rows.get(row_id, for_update=for_update)
         if row is None or not (caller.is_admin or row.owner_id == caller.user_id):
             raise NotFound(f"{self.noun.capitalize()} {row_id} does not exist.")
         return row
 
-    def _ensure_unique(
-        self, owner_id: int, values: Mapping[str, object], *, excluding_id: int | None = None
-    ) -> None:
-        for name, value in values.items():
-            if value is None:
-                continue  # an optional unique field may be empty on many rows
-            if self.rows.taken(owner_id, name, value, excluding_id=excluding_id):
-                raise Conflict(f"A {self.noun} with the {name} {value!r} already exists.")
+    def check_version(self, row: RowT, accepted: Set[int] | None) -> None:
+        """PreconditionFailed unless the row's version is one the caller saw (If-Match)."""
+        if accepted is not None and row.version not in accepted:
+            raise PreconditionFailed(
+                f"{self.noun.capitalize()} {row.id} has changed since you read it "
+                f"(now version {row.version}); reload it and try again."
+            )
+
+    def _commit(self, row: RowT) -> None:
+        """Commit; a unique violation becomes a Conflict naming the constraint's fields."""
+        with keyset.naming_conflicts(self.rows, self.noun, row):
+            self.uow.commit()
 
     def _ensure_references(self, owner_id: int, values: Mapping[str, object]) -> None:
         """A row may point only at its owner's rows: another's is as absent as a missing one."""
@@ -141,10 +167,3 @@ class OwnedService(Generic[RowT]):
             if value is not None and not self.rows.owns(column, value, owner_id):
                 name = column.removesuffix("_id").replace("_", " ")
                 raise InvalidInput(column, f"There is no {name} {value}.")
-
-    def _check_version(self, row: RowT, accepted: Set[int] | None) -> None:
-        if accepted is not None and row.version not in accepted:
-            raise PreconditionFailed(
-                f"{self.noun.capitalize()} {row.id} has changed since you read it "
-                f"(now version {row.version}); reload it and try again."
-            )

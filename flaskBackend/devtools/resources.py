@@ -1,0 +1,21 @@
+"""The resources the app serves, for the tests and the generator (the app itself needs no list).
+
+Each resource's controller module has a `blp` and a `resource` (the `Resource` it registered):
+they are found the way the app finds its blueprints (app/features.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.features import layer_modules
+from app.kernel.api import Blueprint
+from app.kernel.controllers.owned import Resource
+
+
+def owned_resources() -> list[tuple[Blueprint, Resource[Any]]]:
+    return [
+        (module.blp, module.resource)
+        for module in layer_modules("controller")
+        if isinstance(getattr(module, "resource", None), Resource)
+    ]
