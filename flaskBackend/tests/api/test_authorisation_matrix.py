@@ -1,8 +1,10 @@
 """Who may call what, for every endpoint in the app's URL map.
 
 The matrix is built from the URL map, so a new endpoint fails here until it is protected (or
-listed as public) and given a row in ACCESS. The five endpoints of every owned resource (see
-app/controllers/owned.py) get their rows by themselves, with a body built by the resource's factory.
+listed as public) and given a row in ACCESS. The five endpoints of every resource (see
+app/kernel/controllers/owned.py) get their rows by themselves, with a body built by the resource's
+factory: an owned resource's rows are their owner's, a shared resource's are read by every user
+and written by administrators only.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from flask.testing import FlaskClient
 from app.accounts.models.user import User
 from app.features import blueprints
 from app.kernel.controllers.owned import ID_CONVERTER, RESOURCES
+from app.kernel.models.owned import Owned
 from app.kernel.models.role import UserRole
 from tests.factories import PASSWORD, UserFactory, factory_for
-from tests.owned_contract import body_for
+from tests.resources import body_for
 
 PUBLIC = {
     ("GET", "/api/health"),
@@ -43,7 +46,9 @@ PUBLIC = {
 class Access:
     """Who succeeds; what a stranger (another plain user) gets instead."""
 
-    allowed: str  # "owner" (an owned resource's row), "self" (/users/me, own lists) or "admin"
+    # "owner" (an owned resource's row), "self" (/users/me, own lists, any user's read of a
+    # shared resource) or "admin"
+    allowed: str
     stranger_gets: int | None
     # An owned resource's body is built in the test: rows it refers to must exist, and be yours.
     body: dict[str, object] | Callable[[], dict[str, object]] | None = None
@@ -52,22 +57,28 @@ class Access:
         return self.body() if callable(self.body) else self.body
 
 
-def owned_resource_rows() -> dict[tuple[str, str], Access]:
+def resource_rows() -> dict[tuple[str, str], Access]:
     blueprints()  # imports every controller, so RESOURCES is complete
     rows = {}
     for blp, resource in RESOURCES:
         collection, item = blp.url_prefix, f"{blp.url_prefix}/<{ID_CONVERTER}:{resource.noun}_id>"
         body = functools.partial(body_for, resource.model)
         rows[("GET", collection)] = Access("self", None)
-        rows[("POST", collection)] = Access("self", None, body)
-        rows[("GET", item)] = Access("owner", 404)
-        rows[("PATCH", item)] = Access("owner", 404, body)
-        rows[("DELETE", item)] = Access("owner", 404)
+        if issubclass(resource.model, Owned):
+            rows[("POST", collection)] = Access("self", None, body)
+            rows[("GET", item)] = Access("owner", 404)
+            rows[("PATCH", item)] = Access("owner", 404, body)
+            rows[("DELETE", item)] = Access("owner", 404)
+        else:  # shared: another user reads it too, and only an administrator writes
+            rows[("POST", collection)] = Access("admin", 403, body)
+            rows[("GET", item)] = Access("self", 200)
+            rows[("PATCH", item)] = Access("admin", 403, body)
+            rows[("DELETE", item)] = Access("admin", 403)
     return rows
 
 
 ACCESS = {
-    **owned_resource_rows(),
+    **resource_rows(),
     ("GET", "/api/users/me"): Access("self", None),
     ("PATCH", "/api/users/me"): Access("self", None, {"name": "Matrix"}),
     ("DELETE", "/api/users/me"): Access("self", None, {"password": PASSWORD}),
@@ -104,8 +115,14 @@ def url_for(rule: str, world: dict[str, int]) -> str:
 
 @pytest.fixture
 def world(user: User) -> dict[str, int]:
-    """A row of every owned resource, owned by `user`; and another user's id to administer."""
-    rows = {resource.noun: factory_for(resource.model)(owner=user).id for _, resource in RESOURCES}
+    """A row of every resource (an owned one's owned by `user`); and another user's id to
+    administer."""
+    rows = {
+        resource.noun: factory_for(resource.model)(
+            **({"owner": user} if issubclass(resource.model, Owned) else {})
+        ).id
+        for _, resource in RESOURCES
+    }
     return {**rows, "user": UserFactory().id}
 
 

@@ -11,10 +11,11 @@ from sqlalchemy import UniqueConstraint
 from app.accounts.models.user import User
 from app.features import blueprints
 from app.kernel.controllers.owned import RESOURCES
+from app.kernel.models.owned import Owned
 from app.kernel.models.role import UserRole
 from tests.factories import PASSWORD, TaskFactory, UserFactory, factory_for
-from tests.owned_contract import body_for
 from tests.query_counter import QueryCounter
+from tests.resources import body_for, unique_of
 
 
 @pytest.mark.parametrize("per_page", [1, 10, 100])
@@ -118,19 +119,21 @@ def test_auth_endpoints_take_a_fixed_number_of_statements(
     assert counts == {"login": 2, "refresh": 4, "logout": 2}, queries.statements
 
 
-def owned_resource_requests() -> list[tuple[str, str, str, int]]:
-    """The five endpoints of every owned resource, found by themselves, with what each costs.
+def resource_requests() -> list[tuple[str, str, str, int]]:
+    """The five endpoints of every resource, found by themselves, with what each costs.
 
     The caller's lookup, then: a list reads the count and the page (a keyset slice only the
     page, first or later); a create checks each row it refers to and inserts (its unique
-    constraints check the unique fields); a change locks the row, checks each unique field and
-    reference it changes, and updates.
+    constraints check the unique fields); a change locks the row, checks each reference it
+    changes (and, owned, each unique field: a shared resource leaves that to its constraints),
+    and updates.
     """
     blueprints()  # imports every controller, so RESOURCES is complete
     requests = []
     for blp, resource in RESOURCES:
         references = len(resource.model.references())
-        checks = len(resource.service.unique) + references
+        unique = unique_of(resource.model) if issubclass(resource.model, Owned) else ()
+        checks = len(unique) + references
         noun, prefix = resource.noun, blp.url_prefix
         requests += [
             (noun, "get", f"{prefix}?per_page=100", 3),
@@ -144,11 +147,19 @@ def owned_resource_requests() -> list[tuple[str, str, str, int]]:
     return requests
 
 
-@pytest.mark.parametrize(("noun", "method", "path", "expected"), owned_resource_requests())
-def test_owned_resource_requests_take_a_fixed_number_of_statements(
-    client: FlaskClient, queries: QueryCounter, noun: str, method: str, path: str, expected: int
+@pytest.mark.parametrize(("noun", "method", "path", "expected"), resource_requests())
+def test_resource_requests_take_a_fixed_number_of_statements(
+    client: FlaskClient,
+    client_for: Callable[[User], FlaskClient],
+    queries: QueryCounter,
+    noun: str,
+    method: str,
+    path: str,
+    expected: int,
 ) -> None:
     resource = next(r for _, r in RESOURCES if r.noun == noun)
+    if not issubclass(resource.model, Owned):  # a shared resource: an administrator writes
+        client = client_for(UserFactory(role=UserRole.ADMIN))
     factory = factory_for(resource.model)
     row = factory()
     factory.create_batch(3)
@@ -170,11 +181,13 @@ def test_every_unique_field_of_an_owned_resource_has_its_unique_constraint() -> 
     field a service calls unique must be unique per owner in the table itself."""
     blueprints()
     for _, resource in RESOURCES:
+        if not issubclass(resource.model, Owned):
+            continue  # a shared resource's unique fields are its constraints, nothing more
         table = resource.model.__table__
         held = {
             tuple(sorted(column.name for column in constraint.columns))
             for constraint in table.constraints
             if isinstance(constraint, UniqueConstraint)
         }
-        for name in resource.service.unique:
+        for name in unique_of(resource.model):
             assert tuple(sorted(("owner_id", name))) in held, (table.name, name)

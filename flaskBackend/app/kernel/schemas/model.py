@@ -93,7 +93,7 @@ class RowSchema(RowDump, SQLAlchemyAutoSchema[Any]):
     class Meta:
         model_converter = StrictConverter
         include_fk = True  # a reference to another resource's row is a field: book_id
-        exclude = ("owner_id", "version")
+        exclude: tuple[str, ...] = ("owner_id", "version")
 
     def on_bind_field(self, field_name: str, field_obj: fields.Field[Any]) -> None:
         field_obj.required = True  # always present in a response, null or not
@@ -106,7 +106,7 @@ class NewRowSchema(SQLAlchemyAutoSchema[Any]):
     class Meta:
         model_converter = StrictConverter
         include_fk = True
-        exclude = SERVER_FIELDS
+        exclude: tuple[str, ...] = SERVER_FIELDS
         unknown = RAISE  # an unknown field is a 422, never silently dropped
 
     @post_load

@@ -15,6 +15,7 @@ from app.kernel.services.principal import Principal
 from app.kernel.services.unit_of_work import UnitOfWork
 
 RowT = TypeVar("RowT", bound=Owned)
+ValuesT = TypeVar("ValuesT")  # any resource's row: owned or shared
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,10 +32,10 @@ class Listing:
 
 
 @dataclass(frozen=True, slots=True)
-class Patch(Generic[RowT]):
+class Patch(Generic[ValuesT]):
     """A partial update: `values` is an unsaved row holding the new value of each of `fields`."""
 
-    values: RowT
+    values: ValuesT
     fields: frozenset[str]
 
 
