@@ -53,8 +53,8 @@ lighthouse: ## Lighthouse scores of sign-in and the task list, mobile and deskto
 bench: ## Benchmark the API against a frameworkless baseline with wrk (BENCH_ROWS, BENCH_SECONDS, BENCH_ROUNDS)
 	@bash scripts/bench.sh
 
-resource: venv ## Generate an owned resource: make resource name=books fields="title:str(200):unique year:int?"
-	@cd $(BACKEND) && .venv/bin/python -m devtools.resource --name "$(name)" --fields "$(fields)" --singular "$(singular)" --force "$(force)"
+resource: venv ## Generate a resource: make resource name=books fields="title:str(200):unique year:int?" [scope=shared]
+	@cd $(BACKEND) && .venv/bin/python -m devtools.resource --name "$(name)" --fields "$(fields)" --singular "$(singular)" --force "$(force)" --scope "$(scope)"
 
 migrate: ## Upgrade the make dev database to the newest migration
 	@bash scripts/dev.sh run .venv/bin/alembic upgrade head

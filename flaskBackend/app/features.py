@@ -47,7 +47,10 @@ def load_models() -> type[Base]:
 
 
 def blueprints() -> list[Blueprint]:
-    """The blueprint (`blp`) of every controller module."""
+    """The blueprint (`blp`) of every controller module. Every model is imported first: a
+    schema is derived from its model's columns, and a reference's column takes its type from
+    the table it points at (books.category_id from categories.id), which must be known."""
+    load_models()
     return [
         m.blp for m in layer_modules("controller") if isinstance(getattr(m, "blp", None), Blueprint)
     ]

@@ -1,4 +1,5 @@
-"""The resources the app serves, for the tests and the generator (the app itself needs no list).
+"""The resources (owned and shared) the app serves, for the tests and the generator: the app
+itself needs no list.
 
 Each resource's controller module has a `blp` and a `resource` (the `Resource` it registered):
 they are found the way the app finds its blueprints (app/features.py).
@@ -13,7 +14,7 @@ from app.kernel.api import Blueprint
 from app.kernel.controllers.owned import Resource
 
 
-def owned_resources() -> list[tuple[Blueprint, Resource[Any]]]:
+def served_resources() -> list[tuple[Blueprint, Resource[Any]]]:
     return [
         (module.blp, module.resource)
         for module in layer_modules("controller")

@@ -16,7 +16,9 @@ from pathlib import Path
 class Access:
     """Who succeeds; what a stranger (another plain user) gets instead."""
 
-    allowed: str  # "owner" (an owned resource's row), "self" (/users/me, own lists) or "admin"
+    # "owner" (an owned resource's row), "self" (/users/me, own lists, any user's read of a
+    # shared resource) or "admin"
+    allowed: str
     stranger_gets: int | None
     # An owned resource's body is built in the test: rows it refers to must exist, and be yours.
     body: dict[str, object] | Callable[[], dict[str, object]] | None = None

@@ -8,8 +8,7 @@ references, so a new field or rule is tested without a new test.
 
 from __future__ import annotations
 
-import enum
-import functools
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 import pytest
@@ -18,59 +17,29 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.accounts.models.user import User
-from app.kernel.controllers.owned import Resource
 from app.kernel.models.owned import Owned
-from app.kernel.repositories.owned import Filter, Order, OwnedRepository
+from app.kernel.models.role import UserRole
+from app.kernel.repositories.owned import OwnedRepository
+from app.kernel.repositories.rows import Filter, Order
 from app.kernel.services.errors import Conflict, InvalidInput, NotFound, PreconditionFailed
-from app.kernel.services.owned import OwnedService, Patch
+from app.kernel.services.owned import OwnedService
 from app.kernel.services.principal import Principal
+from app.kernel.services.rows import Patch
 from app.kernel.services.unit_of_work import SqlAlchemyUnitOfWork
-from devtools.resources import owned_resources
 from tests.factories import UserFactory, account_of, factory_for
+from tests.resources import (
+    PROBLEM,
+    body_for,
+    filters_of,
+    in_list_order,
+    json_value,
+    query_value,
+    repository_of,
+    resource,
+    unique_of,
+)
 
-PROBLEM = "application/problem+json"
-LIST_ARGUMENTS = {"page", "per_page", "sort", "search", "cursor"}  # the rest filter by a column
-
-
-@functools.cache
-def resource(model: type[Owned]) -> tuple[str, Resource[Any]]:
-    """The resource's URL and its Resource."""
-    blp, found = next((b, r) for b, r in owned_resources() if r.model is model)
-    return str(blp.url_prefix), found
-
-
-def body_for(model: type[Owned], **fields: object) -> dict[str, Any]:
-    """A valid create body: the factory's row, dumped by the create schema. Rows it refers to
-    are created, owned by the default owner (the logged-in test user)."""
-    body: dict[str, Any] = resource(model)[1].new().dump(factory_for(model).build(**fields))
-    return body
-
-
-def json_value(value: object) -> object:
-    return value.value if isinstance(value, enum.Enum) else value
-
-
-def query_value(value: object) -> str:
-    """How a column's value is written in a query string."""
-    return str(value).lower() if isinstance(value, bool) else str(json_value(value))
-
-
-def filters_of(model: type[Owned]) -> list[str]:
-    """The columns a list filters by: every list argument that is one of model's columns."""
-    arguments = resource(model)[1].list_args().fields
-    return [name for name in arguments if name not in LIST_ARGUMENTS and name in model.__table__.c]
-
-
-def in_list_order(rows: list[Any], field: str, descending: bool) -> list[int]:
-    """The ids in the order a list sorted by field must give: nulls last, then by id."""
-    present = sorted(
-        (r for r in rows if getattr(r, field) is not None),
-        key=lambda r: (getattr(r, field), r.id),
-        reverse=descending,
-    )
-    return [r.id for r in present] + sorted(
-        (r.id for r in rows if getattr(r, field) is None), reverse=descending
-    )
+MISSING_ID = 2**31 - 1  # an id no row has
 
 
 class OwnedApiContract:
@@ -130,7 +99,7 @@ class OwnedApiContract:
         self, client: FlaskClient, session: Session
     ) -> None:
         factory = factory_for(self.model)
-        for name in unique_fields(self.model):
+        for name in unique_of(self.model):
             taken, other = factory(), factory()
             body = body_for(self.model, **{name: getattr(taken, name)})
             before = self.count(session)
@@ -200,7 +169,7 @@ class OwnedApiContract:
             assert all(item[name] == json_value(value) for item in response.json["items"]), name
 
     def test_list_searches_its_search_column(self, client: FlaskClient) -> None:
-        column = getattr(resource(self.model)[1].service.repository, "search_column", None)
+        column = getattr(repository_of(self.model), "search_column", None)
         if column is None:
             return  # no text field to search: the list has no `q`
         factory = factory_for(self.model)
@@ -232,22 +201,28 @@ class OwnedApiContract:
         assert client.get(self.url(row.id)).status_code == 404
 
     def test_a_reference_must_be_to_one_of_the_owners_rows(self, client: FlaskClient) -> None:
+        """Another owner's row is as absent as a missing one; a shared row (everyone's) only
+        has to exist."""
         for column, target in self.model.references().items():
-            strangers = factory_for(target)(owner=UserFactory())
+            refused = [MISSING_ID]
+            if issubclass(target, Owned):
+                refused.append(factory_for(target)(owner=UserFactory()).id)
+            for row_id in refused:
+                response = client.post(self.url(), json={**body_for(self.model), column: row_id})
 
-            response = client.post(self.url(), json={**body_for(self.model), column: strangers.id})
-
-            assert response.status_code == 422, column
-            assert set(response.json["errors"]) == {column}
+                assert response.status_code == 422, column
+                assert response.mimetype == PROBLEM
+                assert set(response.json["errors"]) == {column}
 
     def test_a_row_still_referred_to_cannot_be_deleted(
-        self, client: FlaskClient, session: Session
+        self, client: FlaskClient, client_for: Callable[[User], FlaskClient], session: Session
     ) -> None:
+        admin = client_for(UserFactory(role=UserRole.ADMIN))  # who may delete a shared row
         for column, target in self.model.references().items():
             row = factory_for(self.model)()
             target_url = f"{resource(target)[0]}/{getattr(row, column)}"
 
-            response = client.delete(target_url)
+            response = (client if issubclass(target, Owned) else admin).delete(target_url)
 
             assert response.status_code == 409, column
             assert response.mimetype == PROBLEM
@@ -260,7 +235,9 @@ class OwnedServiceContract:
     model: ClassVar[type[Owned]]
 
     def service(self, uow: SqlAlchemyUnitOfWork) -> OwnedService[Any]:
-        return resource(self.model)[1].service(uow)
+        service = resource(self.model)[1].service(uow)
+        assert isinstance(service, OwnedService)
+        return service
 
     def test_create_gives_the_row_to_its_caller(
         self, uow: SqlAlchemyUnitOfWork, me: Principal, session: Session
@@ -290,7 +267,7 @@ class OwnedServiceContract:
         self, uow: SqlAlchemyUnitOfWork, me: Principal, stranger: Principal
     ) -> None:
         service, factory = self.service(uow), factory_for(self.model)
-        for name in unique_fields(self.model):
+        for name in unique_of(self.model):
             value = getattr(factory(owner=account_of(me)), name)
 
             twin = service.create(
@@ -315,7 +292,10 @@ class OwnedServiceContract:
     ) -> None:
         for column, target in self.model.references().items():
             row = factory_for(self.model).build(owner=account_of(me))
-            setattr(row, column, factory_for(target)(owner=UserFactory()).id)
+            refused = MISSING_ID
+            if issubclass(target, Owned):
+                refused = factory_for(target)(owner=UserFactory()).id  # another owner's row
+            setattr(row, column, refused)
 
             with pytest.raises(InvalidInput) as refused:
                 self.service(uow).create(me, row)
@@ -329,7 +309,8 @@ class OwnedRepositoryContract:
     model: ClassVar[type[Owned]]
 
     def repository(self, session: Session) -> OwnedRepository[Any]:
-        repository: OwnedRepository[Any] = resource(self.model)[1].service.repository(session)
+        repository = repository_of(self.model)(session)
+        assert isinstance(repository, OwnedRepository)
         return repository
 
     def test_find_pages_one_owners_rows_in_order(self, session: Session, user: User) -> None:
@@ -351,8 +332,3 @@ class OwnedRepositoryContract:
         for field in self.model.sortable:
             found = repository.find(Filter(owner_id=user.id), Order(field), limit=5, offset=0)
             assert len(found) == 2, field
-
-
-def unique_fields(model: type[Owned]) -> list[str]:
-    """The fields the model's unique constraints keep unique per owner, one by one."""
-    return [fields[0] for fields in model.unique_fields().values() if len(fields) == 1]

@@ -3,17 +3,17 @@
 Tests build the same services over the test's transaction instead (tests/conftest.py: uow).
 """
 
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from flask import current_app, g
 
 from app.kernel.database import current_database
 from app.kernel.services.health import ReadinessService
-from app.kernel.services.owned import OwnedService
-from app.kernel.services.unit_of_work import SqlAlchemyUnitOfWork
+from app.kernel.services.unit_of_work import SqlAlchemyUnitOfWork, UnitOfWork
 from app.kernel.settings import Settings
 
-ServiceT = TypeVar("ServiceT", bound=OwnedService[Any])
+ServiceT = TypeVar("ServiceT")
 
 
 def unit_of_work() -> SqlAlchemyUnitOfWork:
@@ -42,7 +42,7 @@ def current_settings() -> Settings:
     return settings
 
 
-def service(kind: type[ServiceT]) -> ServiceT:
+def service(kind: Callable[[UnitOfWork], ServiceT]) -> ServiceT:
     """Any service that needs only a unit of work, e.g. each resource's: none to list here."""
     return kind(unit_of_work())
 

@@ -1,4 +1,5 @@
-"""make resource name=books fields="title:str(200):unique ...": a whole owned resource, generated.
+"""make resource name=books fields="title:str(200):unique ..." [scope=shared]: a whole resource,
+generated: owned (each row a user's) or shared (everyone reads, administrators write).
 
 Checks the request (one line and nothing written when it is wrong), writes every file, then lets
 the real tools finish the job: Alembic autogenerates the migration against the dev database,
@@ -19,24 +20,26 @@ from sqlalchemy import String
 
 from app.kernel.models.base import Base
 from app.kernel.models.owned import SERVER_FIELDS
+from app.kernel.models.shared import Shared
 from devtools.resource.render import BACKEND, ROOT, files
 from devtools.resource.spec import Names, Spec, SpecError, Target, parse
-from devtools.resources import owned_resources
+from devtools.resources import served_resources
 
 VERSIONS = BACKEND / "alembic" / "versions"
 CLIENT = ROOT / "ui" / "src" / "api" / "schema.d.ts"
 
 
 def known_resources() -> tuple[dict[str, Target], set[str]]:
-    """The owned resources a ref may point at, and every name already taken."""
+    """The resources a ref may point at, and every name already taken."""
     targets = {}
-    for blp, resource in owned_resources():
+    for blp, resource in served_resources():
         columns = resource.model.__table__.columns
         label = next(
             (c.name for c in columns if isinstance(c.type, String) and c.name not in SERVER_FIELDS),
             None,
         )
-        targets[blp.name] = Target(Names(plural=blp.name, singular=resource.noun), label)
+        shared = issubclass(resource.model, Shared)
+        targets[blp.name] = Target(Names(plural=blp.name, singular=resource.noun), label, shared)
     return targets, set(Base.metadata.tables) | set(targets)
 
 
@@ -132,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fields", default="")
     parser.add_argument("--singular", default="")
     parser.add_argument("--force", default="")
+    parser.add_argument("--scope", default="")
     parser.add_argument("--check-only", action="store_true", help="check the input, write nothing")
     args = parser.parse_args(argv)
     started = time.monotonic()
@@ -142,8 +146,9 @@ def main(argv: list[str] | None = None) -> int:
             raise SpecError(f"name={args.name}: ui/src/{args.name} is part of the template")
         force = args.force not in ("", "0")
         spec = parse(
-            args.name, args.fields, targets, taken, force=force, singular=args.singular or None
-        )
+            args.name, args.fields, targets, taken, force=force, singular=args.singular or None,
+            scope=args.scope or "owned",
+        )  # fmt: skip
         if args.check_only:
             files(spec)  # the templates render too
             return 0

@@ -253,6 +253,13 @@ def form_helpers(spec: Spec) -> list[str]:
     return [name for name, needed in used.items() if needed]
 
 
+def sent_needs_assertion(spec: Spec) -> bool:
+    """Whether the form's sent values need `as NewX`: an enum's text is not its union type, and
+    a converted value may be null where the field is not (the linter refuses a needless one)."""
+    converted = ("int", "ref", "decimal", "date", "datetime")
+    return any(f.type == "enum" or (f.type in converted and not f.optional) for f in spec.fields)
+
+
 def form_control(f: Field) -> str:
     register = f"{{...form.register('{f.column}')}}"
     if f.type == "text":
@@ -360,11 +367,14 @@ def files(spec: Spec) -> dict[Path, str]:
     context = {
         "spec": spec,
         "n": n,
+        "scope": "shared" if spec.shared else "owned",  # the kernel modules the files build on
+        "base": "Shared" if spec.shared else "Owned",
         "imports": {"sqlalchemy": sqlalchemy_imports(spec)},
         "change": change(spec),
         "list_description": textwrap.wrap(list_description(spec), 72),
         "columns": columns(spec),
         "form_helpers": form_helpers(spec),
+        "sent_needs_assertion": sent_needs_assertion(spec),
         "first": spec.fields[0],
         "row_link": sample(spec.label).strip("'") if spec.label else "#7",
         "sent_expectation": "{ " + ", ".join(expected(spec)) + " }",

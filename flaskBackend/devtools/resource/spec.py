@@ -4,8 +4,10 @@
 
 TYPE is str(N), text, text(N), int, int(MIN..MAX), decimal(P,S), bool, date, datetime,
 enum(a|b|c) or ref(RESOURCE). `?` makes the field optional (nullable), `=DEFAULT` gives it a
-default, `:unique` makes it unique per owner. Anything wrong is a SpecError: one line, and the
-generator writes nothing.
+default, `:unique` makes it unique per owner (across the table, for a shared resource). Anything
+wrong is a SpecError: one line, and the generator writes nothing.
+
+SCOPE is owned (each row a user's; the default) or shared (everyone reads, admins write).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ RESERVED_FIELDS = {
     "sort", "q", "search", "cursor", "metadata", "registry", "sortable", "references",
     "query", "type",
 }  # fmt: skip
+SCOPES = ("owned", "shared")
 TYPES = ("str", "text", "int", "decimal", "bool", "date", "datetime", "enum", "ref")
 UNIQUE_TYPES = ("str", "int", "decimal", "date", "datetime")
 
@@ -84,6 +87,7 @@ class Target:
 
     names: Names
     label: str | None  # its first string column: what the UI shows for one of its rows
+    shared: bool = False  # a shared resource's (no owner), not an owned one's
 
 
 @dataclass
@@ -132,6 +136,7 @@ class Field:
 class Spec:
     names: Names
     fields: list[Field]
+    shared: bool = False  # scope=shared: no owner, everyone reads, admins write
 
     @property
     def search(self) -> Field | None:
@@ -170,14 +175,17 @@ def singular_of(plural: str) -> str:
 
 
 def parse(name: str, fields: str, targets: dict[str, Target], existing: set[str], *,
-          force: bool = False, singular: str | None = None) -> Spec:  # fmt: skip
-    """targets: the owned resources a ref may name; existing: every table the app has."""
+          force: bool = False, singular: str | None = None,
+          scope: str = "owned") -> Spec:  # fmt: skip
+    """targets: the resources a ref may name; existing: every table the app has."""
     if not name:
         raise SpecError('usage: make resource name=books fields="title:str(200):unique ..."')
     if not IDENTIFIER.match(name) or keyword.iskeyword(name):
         raise SpecError(f"name={name}: use a plural snake_case name, like books or book_loans")
     if name in RESERVED_RESOURCES:
         raise SpecError(f"name={name}: reserved by the template; choose another name")
+    if scope not in SCOPES:
+        raise SpecError(f"scope={scope}: use owned (each row a user's) or shared (admins write)")
     if name in existing and not force:
         raise SpecError(f"name={name}: that resource already exists (force=1 writes it again)")
     singular = singular or singular_of(name)
@@ -189,10 +197,14 @@ def parse(name: str, fields: str, targets: dict[str, Target], existing: set[str]
     parsed = [parse_field(word, targets, name) for word in words]
     seen: set[str] = set()
     for f in parsed:
+        if scope == "shared" and f.target is not None and not f.target.shared:
+            owned = f.target.names.plural
+            raise SpecError(f"{f.name}: a shared resource cannot refer to the owned {owned}")
         if f.column in seen:
             raise SpecError(f"{f.name}: the field {f.column} is given twice")
         seen.add(f.column)
-    return Spec(names=Names(plural=name, singular=singular), fields=parsed)
+    names = Names(plural=name, singular=singular)
+    return Spec(names=names, fields=parsed, shared=scope == "shared")
 
 
 def parse_field(word: str, targets: dict[str, Target], resource: str) -> Field:

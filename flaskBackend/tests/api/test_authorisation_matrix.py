@@ -1,9 +1,11 @@
 """Who may call what, for every endpoint in the app's URL map.
 
 The matrix is built from the URL map, so a new endpoint fails here until it is protected (or
-listed as public) and given a row in ACCESS. The five endpoints of every owned resource (see
+listed as public) and given a row in ACCESS. The five endpoints of every resource (see
 app/kernel/controllers/owned.py) get their rows by themselves, with a body built by the resource's
-factory; a resource's endpoints of its own are listed beside its tests (tests/tasks/access.py).
+factory: an owned resource's rows are their owner's, a shared resource's are read by every user
+and written by administrators only. A resource's endpoints of its own are listed beside its tests
+(tests/tasks/access.py).
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ from flask.testing import FlaskClient
 
 from app.accounts.models.user import User
 from app.kernel.controllers.owned import ID_CONVERTER
+from app.kernel.models.owned import Owned
 from app.kernel.models.role import UserRole
-from devtools.resources import owned_resources
+from devtools.resources import served_resources
 from tests.access import Access, feature_rows
 from tests.factories import PASSWORD, UserFactory, factory_for
-from tests.owned_contract import body_for
+from tests.resources import body_for
 
 PUBLIC = {
     ("GET", "/api/health"),
@@ -40,21 +43,27 @@ PUBLIC = {
 }
 
 
-def owned_resource_rows() -> dict[tuple[str, str], Access]:
+def resource_rows() -> dict[tuple[str, str], Access]:
     rows = {}
-    for blp, resource in owned_resources():
+    for blp, resource in served_resources():
         collection, item = blp.url_prefix, f"{blp.url_prefix}/<{ID_CONVERTER}:{resource.noun}_id>"
         body = functools.partial(body_for, resource.model)
         rows[("GET", collection)] = Access("self", None)
-        rows[("POST", collection)] = Access("self", None, body)
-        rows[("GET", item)] = Access("owner", 404)
-        rows[("PATCH", item)] = Access("owner", 404, body)
-        rows[("DELETE", item)] = Access("owner", 404)
+        if issubclass(resource.model, Owned):
+            rows[("POST", collection)] = Access("self", None, body)
+            rows[("GET", item)] = Access("owner", 404)
+            rows[("PATCH", item)] = Access("owner", 404, body)
+            rows[("DELETE", item)] = Access("owner", 404)
+        else:  # shared: another user reads it too, and only an administrator writes
+            rows[("POST", collection)] = Access("admin", 403, body)
+            rows[("GET", item)] = Access("self", 200)
+            rows[("PATCH", item)] = Access("admin", 403, body)
+            rows[("DELETE", item)] = Access("admin", 403)
     return rows
 
 
 ACCESS = {
-    **owned_resource_rows(),
+    **resource_rows(),
     **feature_rows(),  # a resource's endpoints of its own: tests/<resource>/access.py
     ("GET", "/api/users/me"): Access("self", None),
     ("PATCH", "/api/users/me"): Access("self", None, {"name": "Matrix"}),
@@ -92,10 +101,13 @@ def url_for(rule: str, world: dict[str, int]) -> str:
 
 @pytest.fixture
 def world(user: User) -> dict[str, int]:
-    """A row of every owned resource, owned by `user`; and another user's id to administer."""
+    """A row of every resource (an owned one's owned by `user`); and another user's id to
+    administer."""
     rows = {
-        resource.noun: factory_for(resource.model)(owner=user).id
-        for _, resource in owned_resources()
+        resource.noun: factory_for(resource.model)(
+            **({"owner": user} if issubclass(resource.model, Owned) else {})
+        ).id
+        for _, resource in served_resources()
     }
     return {**rows, "user": UserFactory().id}
 

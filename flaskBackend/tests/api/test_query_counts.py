@@ -8,11 +8,12 @@ import pytest
 from flask.testing import FlaskClient
 
 from app.accounts.models.user import User
+from app.kernel.models.owned import Owned
 from app.kernel.models.role import UserRole
-from devtools.resources import owned_resources
+from devtools.resources import served_resources
 from tests.factories import PASSWORD, TaskFactory, UserFactory, factory_for
-from tests.owned_contract import body_for
 from tests.query_counter import QueryCounter
+from tests.resources import body_for
 
 
 @pytest.mark.parametrize("per_page", [1, 10, 100])
@@ -116,16 +117,16 @@ def test_auth_endpoints_take_a_fixed_number_of_statements(
     assert counts == {"login": 2, "refresh": 4, "logout": 2}, queries.statements
 
 
-def owned_resource_requests() -> list[tuple[str, str, str, int]]:
-    """The five endpoints of every owned resource, found by themselves, with what each costs.
+def resource_requests() -> list[tuple[str, str, str, int]]:
+    """The five endpoints of every resource, found by themselves, with what each costs.
 
     The caller's lookup, then: a list reads the count and the page (a keyset slice only the
     page, first or later); a create checks each row it refers to and inserts (its unique
     constraints check the unique fields); a change locks the row, checks each reference it
-    changes, and updates (the constraints again decide uniqueness).
+    changes, and updates (the constraints decide uniqueness).
     """
     requests = []
-    for blp, resource in owned_resources():
+    for blp, resource in served_resources():
         references = len(resource.model.references())
         noun, prefix = resource.noun, blp.url_prefix
         requests += [
@@ -140,11 +141,19 @@ def owned_resource_requests() -> list[tuple[str, str, str, int]]:
     return requests
 
 
-@pytest.mark.parametrize(("noun", "method", "path", "expected"), owned_resource_requests())
-def test_owned_resource_requests_take_a_fixed_number_of_statements(
-    client: FlaskClient, queries: QueryCounter, noun: str, method: str, path: str, expected: int
+@pytest.mark.parametrize(("noun", "method", "path", "expected"), resource_requests())
+def test_resource_requests_take_a_fixed_number_of_statements(
+    client: FlaskClient,
+    client_for: Callable[[User], FlaskClient],
+    queries: QueryCounter,
+    noun: str,
+    method: str,
+    path: str,
+    expected: int,
 ) -> None:
-    resource = next(r for _, r in owned_resources() if r.noun == noun)
+    resource = next(r for _, r in served_resources() if r.noun == noun)
+    if not issubclass(resource.model, Owned):  # a shared resource: an administrator writes
+        client = client_for(UserFactory(role=UserRole.ADMIN))
     factory = factory_for(resource.model)
     row = factory()
     factory.create_batch(3)

@@ -81,10 +81,12 @@ def account_of(principal: Principal) -> User:
     return user
 
 
-def referenced(factory_class: type[OwnedFactory]) -> factory.LazyAttribute:
-    """The id of a new row of factory_class with the same owner: a row may point only at its
-    owner's rows."""
-    return factory.LazyAttribute(lambda row: factory_class(owner=row.owner).id)
+def referenced(factory_class: type[BaseFactory]) -> factory.LazyAttribute:
+    """The id of a new row of factory_class: an owned one with the same owner (a row may point
+    only at its owner's rows), a shared one (no owner) as it comes."""
+    if issubclass(factory_class, OwnedFactory):
+        return factory.LazyAttribute(lambda row: factory_class(owner=row.owner).id)
+    return factory.LazyFunction(lambda: factory_class().id)
 
 
 def all_factories() -> list[type[BaseFactory]]:

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from app.kernel.services.errors import InvalidInput
-from app.kernel.services.owned import Listing
+from app.kernel.services.pagination import Listing
 from app.kernel.services.principal import Principal
 from app.kernel.services.unit_of_work import SqlAlchemyUnitOfWork
 from app.tasks.model import Task, TaskStatus

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from app.accounts.models.user import User
-from app.kernel.repositories.owned import Filter, Order
+from app.kernel.repositories.rows import Filter, Order
 from app.tasks.model import Task, TaskStatus
 from app.tasks.repository import SqlTaskRepository
 from tests.factories import TaskFactory

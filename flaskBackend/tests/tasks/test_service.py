@@ -8,8 +8,9 @@ from collections.abc import Callable
 import pytest
 
 from app.kernel.services.errors import Conflict, InvalidInput, NotFound, PreconditionFailed
-from app.kernel.services.owned import Listing, Patch
+from app.kernel.services.pagination import Listing
 from app.kernel.services.principal import Principal
+from app.kernel.services.rows import Patch
 from app.kernel.services.unit_of_work import SqlAlchemyUnitOfWork
 from app.tasks.model import Task, TaskStatus
 from app.tasks.service import TaskService

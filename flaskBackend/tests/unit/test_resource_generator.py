@@ -15,7 +15,10 @@ from devtools.resource import __main__ as generator
 from devtools.resource.render import ROOT, files
 from devtools.resource.spec import Names, SpecError, Target, parse
 
-TARGETS = {"tasks": Target(Names(plural="tasks", singular="task"), label="title")}
+TARGETS = {
+    "tasks": Target(Names(plural="tasks", singular="task"), label="title"),
+    "categories": Target(Names(plural="categories", singular="category"), "name", shared=True),
+}
 EVERY_TYPE = (
     "title:str(200):unique notes:text? summary:text(500)? copies:int pages:int(1..5000)=100 "
     "price:decimal(8,2)? lent:bool=false genre:enum(novel|poetry)=novel due_on:date? "
@@ -52,11 +55,14 @@ EVERY_TYPE = (
         ("books", "owner_id:int", "reserved"),
         ("books", "a:int a:str(3)", "given twice"),
         ("books", "task_id:int task:ref(tasks)", "reserved"),
+        ("tags everyone", "title:str(20)", "scope=everyone"),
+        ("tags shared", "task:ref(tasks)", "cannot refer to the owned tasks"),
     ],
 )
 def test_bad_input_is_one_line_naming_the_problem(name: str, fields: str, says: str) -> None:
+    name, _, scope = name.partition(" ")
     with pytest.raises(SpecError) as refused:
-        parse(name, fields, TARGETS, {"tasks", "users"})
+        parse(name, fields, TARGETS, {"tasks", "users"}, scope=scope or "owned")
 
     assert says in str(refused.value)
     assert "\n" not in str(refused.value)
@@ -136,3 +142,44 @@ def test_only_a_migration_that_changes_nothing_is_dropped(tmp_path: Path) -> Non
 
     assert generator.changes_nothing(empty)
     assert not generator.changes_nothing(real)
+
+
+def test_a_shared_resource_renders_on_the_shared_bases_without_an_owner() -> None:
+    spec = parse(
+        "tags", "name:str(40):unique parent:ref(categories)?", TARGETS, set(), scope="shared"
+    )
+
+    rendered = {path.as_posix(): text for path, text in files(spec).items()}
+
+    backend, tests, ui = "flaskBackend/app/tags", "flaskBackend/tests/tags", "ui/src/tags"
+    model = rendered[f"{backend}/model.py"]
+    assert "class Tag(Shared):" in model
+    assert 'UniqueConstraint("name")' in model  # unique across the table, not per owner
+    assert "owner_id" not in model
+    service = rendered[f"{backend}/service.py"]
+    assert "class TagService(SharedService[Tag]):" in service
+    assert "unique =" not in service  # the constraint decides, and names the field
+    assert "(SharedRepository[Tag])" in rendered[f"{backend}/repository.py"]
+    assert "class TagSchema(shared.RowSchema):" in rendered[f"{backend}/schemas.py"]
+    factory = rendered[f"{tests}/factories.py"]
+    assert "class TagFactory(BaseFactory):" in factory
+    assert "referenced(CategoryFactory)" in factory
+    assert "(SharedApiContract):" in rendered[f"{tests}/test_api.py"]
+    assert "(SharedServiceContract):" in rendered[f"{tests}/test_service.py"]
+    assert "(SharedRepositoryContract):" in rendered[f"{tests}/test_repository.py"]
+    assert "{isAdmin && (" in rendered[f"{ui}/TagListPage.tsx"]  # "New tag" for admins only
+    assert "<DetailScreen" in rendered[f"{ui}/EditTagPage.tsx"]  # read only for everyone else
+    for path, text in rendered.items():
+        if path.endswith(".py"):
+            ast.parse(text, filename=path)
+
+
+def test_an_owned_resource_may_refer_to_a_shared_one() -> None:
+    spec = parse("books", "title:str(200) category:ref(categories)", TARGETS, set())
+
+    rendered = {path.as_posix(): text for path, text in files(spec).items()}
+
+    model = rendered["flaskBackend/app/books/model.py"]
+    assert "class Book(Owned):" in model
+    assert 'ForeignKey("categories.id"), index=True' in model
+    assert "DetailScreen" not in rendered["ui/src/books/EditBookPage.tsx"]

@@ -30,3 +30,8 @@ export function useCurrentUser(): User {
   if (state.status !== 'signed-in') throw new Error('useCurrentUser needs a signed-in user');
   return state.user;
 }
+
+/** Whether the signed-in user is an administrator: who may change a shared resource's rows. */
+export function useIsAdmin(): boolean {
+  return useCurrentUser().role === 'admin';
+}

@@ -1,4 +1,4 @@
-"""The five endpoints of an owned resource, declared once: list, create, get, change, delete.
+"""The five endpoints of a resource, declared once: list, create, get, change, delete.
 
 A resource's controller names its blueprint, service and schemas; this builds the two views
 (`Plural` and `SingularById`) with their documentation, so the decorator stacks are not copied.
@@ -34,9 +34,11 @@ from app.kernel.controllers.versions import (
     if_match_parameter,
     if_match_versions,
 )
-from app.kernel.models.owned import Owned
+from app.kernel.models.row import Row
+from app.kernel.models.shared import Shared
 from app.kernel.schemas.pagination import slice_schema_of
-from app.kernel.services.owned import Listing, OwnedService, Patch, RowT
+from app.kernel.services.pagination import Listing
+from app.kernel.services.rows import Patch, RowService, RowT
 
 ID_CONVERTER = "int(max=2147483647)"  # PostgreSQL's integer: a larger id is a 404, not a 500
 
@@ -44,7 +46,7 @@ ID_CONVERTER = "int(max=2147483647)"  # PostgreSQL's integer: a larger id is a 4
 @dataclass(frozen=True, slots=True)
 class Resource(Generic[RowT]):
     noun: str  # "task": one row, in snake_case
-    service: type[OwnedService[RowT]]
+    service: type[RowService[RowT]]  # an OwnedService or a SharedService
     row: type[Schema]  # what a client gets back
     new: type[Schema]  # the body of a create; loads an unsaved row
     changes: type[Schema]  # the body of a change; loads a Patch
@@ -53,8 +55,8 @@ class Resource(Generic[RowT]):
     list_description: str = "Sort by any listed field and page through the results."
 
     @property
-    def model(self) -> type[Owned]:
-        model: type[Owned] = getattr(self.new, "opts").model  # noqa: B009
+    def model(self) -> type[Row]:
+        model: type[Row] = getattr(self.new, "opts").model  # noqa: B009
         return model
 
 
@@ -73,8 +75,15 @@ def register(blp: Blueprint, resource: Resource[Any], *, skip: Collection[str] =
         raise ValueError(f"register(skip=...): no standard endpoint {sorted(unknown)}")
     noun, one = resource.noun, camel(resource.noun)
 
-    def service() -> OwnedService[Any]:
+    def service() -> RowService[Any]:
         return build(resource.service)
+
+    def admins_only(view: Any) -> Any:
+        """Documents a shared resource's 403: only administrators write its rows."""
+        if not issubclass(resource.model, Shared):
+            return view
+        forbidden = f"Only administrators create, change or delete {blp.name.replace('_', ' ')}."
+        return blp.alt_response(403, response="FORBIDDEN", description=forbidden)(view)
 
     text = noun.replace("_", " ")
     etag = {"ETag": etag_header(text)}
@@ -133,7 +142,8 @@ def register(blp: Blueprint, resource: Resource[Any], *, skip: Collection[str] =
             },
         )
         @blp.alt_response(409, **conflict)
-        def post(self, row: Owned) -> tuple[Owned, dict[str, str]]:
+        @admins_only
+        def post(self, row: Row) -> tuple[Row, dict[str, str]]:
             created = service().create(caller(), row)
             location = url_for(f"{blp.name}.{by_id}", **{id_name: created.id})
             return created, {"Location": location, "ETag": etag_of(created)}
@@ -143,7 +153,7 @@ def register(blp: Blueprint, resource: Resource[Any], *, skip: Collection[str] =
         @blp.doc(operationId=f"get{one}", summary=f"Get a {text}")
         @blp.response(200, resource.row, headers=etag)
         @blp.alt_response(404, **missing)
-        def get(self, **path: int) -> tuple[Owned, dict[str, str]]:
+        def get(self, **path: int) -> tuple[Row, dict[str, str]]:
             row = service().get(caller(), path[id_name])
             return row, {"ETag": etag_of(row)}
 
@@ -160,7 +170,8 @@ def register(blp: Blueprint, resource: Resource[Any], *, skip: Collection[str] =
         @blp.alt_response(404, **missing)
         @blp.alt_response(409, **conflict)
         @blp.alt_response(412, **stale)
-        def patch(self, changes: Patch[Owned], **path: int) -> tuple[Owned, dict[str, str]]:
+        @admins_only
+        def patch(self, changes: Patch[Row], **path: int) -> tuple[Row, dict[str, str]]:
             versions = if_match_versions()
             row = service().update(caller(), path[id_name], changes, if_version_in=versions)
             return row, {"ETag": etag_of(row)}
@@ -175,6 +186,7 @@ def register(blp: Blueprint, resource: Resource[Any], *, skip: Collection[str] =
         @blp.alt_response(404, **missing)
         @blp.alt_response(409, response="CONFLICT", description=f"Other rows refer to the {text}.")
         @blp.alt_response(412, **stale)
+        @admins_only
         def delete(self, **path: int) -> None:
             service().delete(caller(), path[id_name], if_version_in=if_match_versions())
 

@@ -1,74 +1,24 @@
-"""The columns every owned resource shares: id, owner, timestamps and the version (ETag)."""
+"""The base of every owned resource: a row (models/row.py) that belongs to one user."""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any, ClassVar
+from sqlalchemy import ForeignKey, Index
+from sqlalchemy.orm import Mapped, mapped_column
 
-from sqlalchemy import DateTime, ForeignKey, Identity, Index, Table, UniqueConstraint, func
-from sqlalchemy.orm import Mapped, declared_attr, mapped_column
-
-from app.kernel.models.base import Base
+from app.kernel.models.row import Row
 
 # Columns the server sets: never in a request body, never filled from one.
 SERVER_FIELDS = ("id", "owner_id", "created_at", "updated_at", "version")
 
 
-_references: dict[type[Owned], dict[str, type[Owned]]] = {}
-
-
-class Owned(Base):
-    """The base of a model whose rows each belong to one user."""
+class Owned(Row):
+    """The base of a model whose rows each belong to one user. A reference to another owned
+    resource's row must be to a row of the same owner (see OwnedService); a reference to a
+    shared row only to one that exists."""
 
     __abstract__ = True
 
-    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now()
-    )
-    # The time of the UPDATE statement itself: now() is the transaction's start, which in a long
-    # transaction (or a test's) would make an update look as old as the insert.
-    updated_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.statement_timestamp()
-    )
-    # Bumped by SQLAlchemy on every UPDATE; the ETag, and a guard against lost updates.
-    version: Mapped[int] = mapped_column(default=1)
-
-    # What a list may be sorted by; each should have an index (see sort_indexes).
-    sortable: ClassVar[tuple[str, ...]] = ("id", "created_at", "updated_at")
-
-    @classmethod
-    def references(cls) -> dict[str, type[Owned]]:
-        """Each column that points at another owned resource's row, with that row's model:
-        `book_id` -> Book. Such a row must belong to the same owner (see OwnedService).
-        Found once per model (the mappers are complete by the first request), then kept."""
-        if cls not in _references:
-            found = {}
-            for key in cls.__table__.foreign_keys:
-                if key.parent.name != "owner_id":
-                    mapper = next(
-                        m for m in cls.registry.mappers if m.local_table is key.column.table
-                    )
-                    found[key.parent.name] = mapper.class_
-            _references[cls] = found
-        return _references[cls]
-
-    @classmethod
-    def unique_fields(cls) -> dict[str, tuple[str, ...]]:
-        """Each unique constraint's name, with the fields it keeps unique per owner: the one
-        declaration of a uniqueness rule, read when the database reports a violation."""
-        table = cls.__table__
-        assert isinstance(table, Table)  # noqa: S101 - a mapped class's table, never a join
-        return {
-            str(found.name): tuple(c.name for c in found.columns if c.name != "owner_id")
-            for found in table.constraints
-            if isinstance(found, UniqueConstraint)
-        }
-
-    @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, Any]:
-        return {"version_id_col": cls.__table__.c.version, "eager_defaults": True}
 
 
 def sort_indexes(table: str, *fields: str) -> tuple[Index, ...]:

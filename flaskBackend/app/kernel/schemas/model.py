@@ -25,7 +25,8 @@ from app.kernel.schemas.fields import (
 )
 from app.kernel.schemas.pagination import KeysetArgsSchema
 from app.kernel.schemas.row_dump import RowDump
-from app.kernel.services.owned import Listing, Patch
+from app.kernel.services.pagination import Listing
+from app.kernel.services.rows import Patch
 
 STRICT: dict[type[fields.Field[Any]], type[fields.Field[Any]]] = {
     fields.Integer: StrictInteger,  # no "3", 3.5 or true
@@ -93,7 +94,7 @@ class RowSchema(RowDump, SQLAlchemyAutoSchema[Any]):
     class Meta:
         model_converter = StrictConverter
         include_fk = True  # a reference to another resource's row is a field: book_id
-        exclude = ("owner_id", "version")
+        exclude: tuple[str, ...] = ("owner_id", "version")
 
     def on_bind_field(self, field_name: str, field_obj: fields.Field[Any]) -> None:
         field_obj.required = True  # always present in a response, null or not
@@ -106,7 +107,7 @@ class NewRowSchema(SQLAlchemyAutoSchema[Any]):
     class Meta:
         model_converter = StrictConverter
         include_fk = True
-        exclude = SERVER_FIELDS
+        exclude: tuple[str, ...] = SERVER_FIELDS
         unknown = RAISE  # an unknown field is a 422, never silently dropped
 
     @post_load

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from app.kernel.repositories.owned import SortKey
+from app.kernel.repositories.rows import SortKey
 from app.kernel.services.errors import InvalidInput
 
 FIELD = "cursor"

@@ -1,26 +1,27 @@
-"""What an owned resource's list and create share beyond services/owned.py: the filter and order
-of a listing, keyset (cursor) slices, and the field a unique violation names."""
+"""What a resource's list and writes share (services/rows.py): the filter and order of a listing,
+keyset (cursor) slices, and the field a unique violation names."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from app.kernel.models.owned import Owned
-from app.kernel.repositories.owned import Filter, Order, OwnedRepository
+from app.kernel.models.row import Row
+from app.kernel.repositories.rows import Filter, Order, RowRepository
 from app.kernel.services import cursors
 from app.kernel.services.errors import Conflict
-from app.kernel.services.pagination import Slice
+from app.kernel.services.pagination import Listing, Slice
 from app.kernel.services.principal import Principal
-
-if TYPE_CHECKING:
-    from app.kernel.services.owned import Listing
 
 
 def filter_of(caller: Principal, query: Listing) -> Filter:
     """The caller's rows (an administrator's: everyone's) that match the query's filters."""
-    owner_id = None if caller.is_admin else caller.user_id
+    return matching(query, owner_id=None if caller.is_admin else caller.user_id)
+
+
+def matching(query: Listing, *, owner_id: int | None = None) -> Filter:
+    """The rows that match the query's filters: one owner's, or (None) every row."""
     equal = {name: value for name, value in query.filters.items() if value is not None}
     return Filter(owner_id=owner_id, equal=equal, contains=query.search or None)
 
@@ -29,14 +30,14 @@ def order_of(sort: str) -> Order:
     return Order(field=sort.lstrip("-"), descending=sort.startswith("-"))
 
 
-def slice_after(rows: OwnedRepository[Any], caller: Principal, query: Listing) -> Slice[Any]:
+def slice_of(rows: RowRepository[Any], where: Filter, query: Listing) -> Slice[Any]:
     """The rows after the cursor's position; one row more than a page says whether any follow."""
     order = order_of(query.sort)
     after = None
     if query.cursor:
         position = cursors.decode(query.cursor, query.sort, rows.sort_key(order.field))
         after = (position.value, position.id)
-    found = rows.find_after(filter_of(caller, query), order, after, limit=query.per_page + 1)
+    found = rows.find_after(where, order, after, limit=query.per_page + 1)
     items = found[: query.per_page]
     next_cursor = None
     if len(found) > query.per_page:
@@ -48,7 +49,7 @@ def slice_after(rows: OwnedRepository[Any], caller: Principal, query: Listing) -
 
 
 @contextmanager
-def naming_conflicts(rows: OwnedRepository[Any], noun: str, row: Owned) -> Iterator[None]:
+def naming_conflicts(rows: RowRepository[Any], noun: str, row: Row) -> Iterator[None]:
     """A unique violation, told in the words of the fields its constraint holds unique."""
     try:
         yield

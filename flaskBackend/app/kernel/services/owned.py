@@ -1,169 +1,42 @@
-"""The rules every owned resource shares: visibility, versions, references, paging; and the hooks
-a resource overrides to add its own."""
+"""The rules of an owned resource: each row belongs to one user. Administrators see every row;
+anyone else sees their own, and another owner's row is "not found", not "forbidden", so its
+existence is not leaked. The rest (hooks, versions, paging) is every resource's: rows.py."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Set
-from dataclasses import dataclass, field
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from app.kernel.models.owned import Owned
 from app.kernel.repositories.owned import OwnedRepository
+from app.kernel.repositories.rows import Filter
 from app.kernel.services import keyset
-from app.kernel.services.errors import Conflict, InvalidInput, NotFound, PreconditionFailed
-from app.kernel.services.pagination import Page, Slice, offset_of
+from app.kernel.services.errors import NotFound
+from app.kernel.services.pagination import Listing
 from app.kernel.services.principal import Principal
-from app.kernel.services.unit_of_work import UnitOfWork
+from app.kernel.services.rows import RowService
 
 RowT = TypeVar("RowT", bound=Owned)
 
 
-@dataclass(frozen=True, slots=True)
-class Listing:
-    """Which page of a list, in which order; `filters` are column values rows must equal.
-    A `cursor` ("" for the first slice) asks for keyset paging instead of a numbered page."""
-
-    page: int = 1
-    per_page: int = 20
-    sort: str = "-created_at"
-    search: str | None = None
-    filters: Mapping[str, object] = field(default_factory=dict)
-    cursor: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Patch(Generic[RowT]):
-    """A partial update: `values` is an unsaved row holding the new value of each of `fields`."""
-
-    values: RowT
-    fields: frozenset[str]
-
-
-class OwnedService(Generic[RowT]):
-    """Create, get, list, update and delete rows that belong to a user. Administrators see every
-    row; anyone else sees their own, and another owner's row is "not found", not "forbidden",
-    so its existence is not leaked.
-
-    A resource's service adds its own rules by overriding the hooks below (not by copying a
-    method): each runs inside the write's transaction, just before the write, and refuses it by
-    raising a domain error (`InvalidInput(field, message)` is a 422 naming the field). A method
-    of its own (say `complete`) opens `with self.uow:`, reads through `visible()` and commits.
-    Uniqueness is the model's: a `UniqueConstraint` decides it, and the 409 names its fields."""
-
+class OwnedService(RowService[RowT]):
     repository: ClassVar[type[OwnedRepository[Any]]]
-    noun: ClassVar[str]  # "task": what error messages call one row
-
-    def __init__(self, uow: UnitOfWork) -> None:
-        self.uow = uow
-        self.references = tuple(self.repository.model.references())
 
     @property
     def rows(self) -> OwnedRepository[RowT]:
         return self.uow.repository(self.repository)
 
-    # -- Hooks: override to add a rule; the defaults accept everything. -----------------------
-
-    def before_create(self, caller: Principal, row: RowT) -> None:
-        """`row` is the new, unsaved row (its owner set)."""
-
-    def before_update(self, caller: Principal, row: RowT, changes: Mapping[str, object]) -> None:
-        """`row` still holds the stored values; `changes` the new value of each field sent."""
-
-    def before_delete(self, caller: Principal, row: RowT) -> None:
-        """`row` is about to be deleted."""
-
-    # -- The standard operations. -------------------------------------------------------------
-
-    def create(self, caller: Principal, row: RowT) -> RowT:
-        with self.uow:
-            row.owner_id = caller.user_id
-            self._ensure_references(row.owner_id, {n: getattr(row, n) for n in self.references})
-            self.before_create(caller, row)
-            self.rows.add(row)
-            self._commit(row)
-            return row
-
-    def get(self, caller: Principal, row_id: int) -> RowT:
-        with self.uow.reading():
-            return self.visible(caller, row_id)
-
-    def list(self, caller: Principal, query: Listing) -> Page[RowT]:
-        where, order = keyset.filter_of(caller, query), keyset.order_of(query.sort)
-        offset = offset_of(query.page, query.per_page)
-        with self.uow.reading():
-            total = self.rows.count(where)
-            items = self.rows.find(where, order, limit=query.per_page, offset=offset)
-            return Page(items=items, total=total, page=query.page, per_page=query.per_page)
-
-    def list_by_cursor(self, caller: Principal, query: Listing) -> Slice[RowT]:
-        """The slice after query.cursor: keyset paging, for lists too long to count."""
-        with self.uow.reading():
-            return keyset.slice_after(self.rows, caller, query)
-
-    def update(
-        self,
-        caller: Principal,
-        row_id: int,
-        changes: Patch[RowT],
-        *,
-        if_version_in: Set[int] | None = None,
-    ) -> RowT:
-        """Apply a partial update; if_version_in, when given, holds the versions the caller saw."""
-        with self.uow:
-            row = self.visible(caller, row_id, for_update=True)
-            self.check_version(row, if_version_in)
-            new = {name: getattr(changes.values, name) for name in changes.fields}
-            self._ensure_references(row.owner_id, {n: new[n] for n in self.references if n in new})
-            self.before_update(caller, row, new)
-            for name, value in new.items():
-                setattr(row, name, value)
-            self._commit(row)
-            return row
-
-    def delete(
-        self, caller: Principal, row_id: int, *, if_version_in: Set[int] | None = None
-    ) -> None:
-        with self.uow:
-            row = self.visible(caller, row_id, for_update=True)
-            self.check_version(row, if_version_in)
-            self.before_delete(caller, row)
-            self.rows.delete(row)
-            try:
-                self.uow.commit()
-            except Conflict as error:  # another row still points at this one
-                raise Conflict(
-                    f"{self.noun.capitalize()} {row_id} is still in use: delete or change "
-                    "what refers to it first."
-                ) from error
-
-    # -- For the resource's own methods. ------------------------------------------------------
-
     def visible(self, caller: Principal, row_id: int, *, for_update: bool = False) -> RowT:
-        """The row if the caller may see it (theirs, or any for an admin), else NotFound.
-
-        for_update locks it until commit: a concurrent writer waits, then sees the new version,
-        so without If-Match the last write wins instead of failing on a version it never saw."""
         row = self.rows.get(row_id, for_update=for_update)
         if row is None or not (caller.is_admin or row.owner_id == caller.user_id):
             raise NotFound(f"{self.noun.capitalize()} {row_id} does not exist.")
         return row
 
-    def check_version(self, row: RowT, accepted: Set[int] | None) -> None:
-        """PreconditionFailed unless the row's version is one the caller saw (If-Match)."""
-        if accepted is not None and row.version not in accepted:
-            raise PreconditionFailed(
-                f"{self.noun.capitalize()} {row.id} has changed since you read it "
-                f"(now version {row.version}); reload it and try again."
-            )
+    def listed(self, caller: Principal, query: Listing) -> Filter:
+        return keyset.filter_of(caller, query)
 
-    def _commit(self, row: RowT) -> None:
-        """Commit; a unique violation becomes a Conflict naming the constraint's fields."""
-        with keyset.naming_conflicts(self.rows, self.noun, row):
-            self.uow.commit()
+    def claim(self, caller: Principal, row: RowT) -> None:
+        row.owner_id = caller.user_id
 
-    def _ensure_references(self, owner_id: int, values: Mapping[str, object]) -> None:
-        """A row may point only at its owner's rows: another's is as absent as a missing one."""
-        for column, value in values.items():
-            if value is not None and not self.rows.owns(column, value, owner_id):
-                name = column.removesuffix("_id").replace("_", " ")
-                raise InvalidInput(column, f"There is no {name} {value}.")
+    def may_refer(self, row: RowT, column: str, target_id: object) -> bool:
+        """Only the owner's own rows (or a shared row): another's is as absent as a missing one."""
+        return self.rows.owns(column, target_id, row.owner_id)

@@ -1,12 +1,25 @@
-"""Pages of results, as services hand them to controllers: numbered pages and keyset slices."""
+"""What a list asks for (Listing) and what it gets (a numbered Page or a keyset Slice)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """Which page of a list, in which order; `filters` are column values rows must equal.
+    A `cursor` ("" for the first slice) asks for keyset paging instead of a numbered page."""
+
+    page: int = 1
+    per_page: int = 20
+    sort: str = "-created_at"
+    search: str | None = None
+    filters: Mapping[str, object] = field(default_factory=dict)
+    cursor: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

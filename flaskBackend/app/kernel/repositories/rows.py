@@ -1,0 +1,196 @@
+"""The queries every resource shares, owned or shared: rows filtered, sorted and paged."""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, TypeVar
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    func,
+    or_,
+    select,
+    tuple_,
+)
+
+from app.kernel.models.base import largest_integer
+from app.kernel.models.row import Row
+from app.kernel.repositories.base import SqlRepository
+from app.kernel.repositories.statements import LIKE_ESCAPE, built_once, like_pattern
+
+QueryT = TypeVar("QueryT", bound=Select[Any])
+RowT = TypeVar("RowT", bound=Row)
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    owner_id: int | None = None  # one owner's rows; None: every row (always, when shared)
+    equal: Mapping[str, object] = field(default_factory=dict)  # column -> value it must equal
+    contains: str | None = None  # case-insensitive text in the repository's search column
+
+
+@dataclass(frozen=True, slots=True)
+class Order:
+    field: str = "created_at"
+    descending: bool = True
+
+
+INT32_MAX = 2**31 - 1  # what a cursor's integer may be when the column is not an integer
+
+
+@dataclass(frozen=True, slots=True)
+class SortKey:
+    kind: type  # the column's Python type
+    nullable: bool
+    largest: int  # the largest integer the column holds (if it holds integers)
+    largest_id: int
+
+
+class RowRepository(SqlRepository[RowT]):
+    """A subclass names its model and the column a text search looks in.
+
+    Every statement is built once per shape (statements.py) and run with the values as
+    parameters: a list's statement depends on which filters are set and on the order, never on
+    the values, so each resource has a handful of them."""
+
+    search_column: ClassVar[str]
+
+    def refers_to_a_row(self, column: str, row_id: object) -> bool:
+        """Whether the row that `column` would point at exists."""
+        query = _existing(self.model.references()[column])
+        return self.session.scalar(query, {"id": row_id}) is not None
+
+    def count(self, where: Filter) -> int:
+        query = _count(self.model, self._shape(where))
+        return self.session.scalar(query, self._values(where)) or 0
+
+    def find(self, where: Filter, order: Order, *, limit: int, offset: int) -> Sequence[RowT]:
+        query = _page(self.model, self._shape(where), order)
+        values = {**self._values(where), "limit": limit, "offset": offset}
+        return self.session.scalars(query, values).all()
+
+    def find_after(
+        self, where: Filter, order: Order, after: tuple[object, int] | None, *, limit: int
+    ) -> Sequence[RowT]:
+        """Keyset paging: the rows that come after `after` (the previous page's last sort value
+        and id) in this order. No OFFSET to walk and no count, so a deep page costs what the
+        first does; rows inserted meanwhile never shift a page."""
+        position = None if after is None else ("null" if after[0] is None else "value")
+        query = _slice(self.model, self._shape(where), order, position)
+        values = {**self._values(where), "limit": limit}
+        if after is not None:
+            values.update(after_value=after[0], after_id=after[1])
+        return self.session.scalars(query, values).all()
+
+    def sort_key(self, field: str) -> SortKey:
+        """What a value of a sort field (and an id) may be, so a cursor is checked before SQL."""
+        if field not in self.model.sortable:
+            raise ValueError(f"cannot sort {self.model.__tablename__} by {field!r}")
+        column, id_column = self.model.__table__.c[field], self.model.__table__.c.id
+        return SortKey(
+            kind=column.type.python_type,
+            nullable=bool(column.nullable),
+            largest=largest_integer(column.type) or INT32_MAX,
+            largest_id=largest_integer(id_column.type) or INT32_MAX,
+        )
+
+    def _shape(self, where: Filter) -> Shape:
+        return Shape(
+            owner=where.owner_id is not None,
+            equal=tuple(sorted(where.equal)),
+            search=getattr(self, "search_column", None) if where.contains else None,
+        )
+
+    @staticmethod
+    def _values(where: Filter) -> dict[str, object]:
+        values: dict[str, object] = {f"equal_{name}": v for name, v in where.equal.items()}
+        values["owner_id"] = where.owner_id
+        if where.contains:
+            values["contains"] = like_pattern(where.contains)
+        return values
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """What a list statement depends on: which filters are set, not their values."""
+
+    owner: bool
+    equal: tuple[str, ...]  # columns that must equal a value, sorted
+    search: str | None  # the column a text search looks in, if one is asked for
+
+
+@built_once
+def _existing(model: type[Row]) -> Select[Any]:
+    return select(model.id).where(model.id == bindparam("id"))
+
+
+@built_once
+def _count(model: type[Row], shape: Shape) -> Select[Any]:
+    return _filtered(model, select(func.count()).select_from(model), shape)
+
+
+@built_once
+def _page(model: type[Row], shape: Shape, order: Order) -> Select[Any]:
+    query = _filtered(model, select(model), shape).order_by(*_ordering(model, order))
+    return query.limit(bindparam("limit")).offset(bindparam("offset"))
+
+
+@built_once
+def _slice(model: type[Row], shape: Shape, order: Order, position: str | None) -> Select[Any]:
+    """A keyset slice; `position` says whether the cursor's sort value is "null", a "value", or
+    there is no cursor (None: the first slice)."""
+    query = _filtered(model, select(model), shape)
+    if position is not None:
+        query = query.where(_beyond(model, order, position == "null"))
+    return query.order_by(*_ordering(model, order)).limit(bindparam("limit"))
+
+
+def _beyond(model: type[Row], order: Order, after_null: bool) -> ColumnElement[bool]:
+    """Rows after (:after_value, :after_id) in `order`; the NULLs of a nullable column come
+    last."""
+    column, id_column = getattr(model, order.field), model.id
+    later = operator.lt if order.descending else operator.gt
+    after_id = bindparam("after_id", type_=id_column.type)
+    if order.field == "id":
+        condition: ColumnElement[bool] = later(id_column, after_id)
+    elif after_null:
+        condition = and_(column.is_(None), later(id_column, after_id))
+    else:
+        # A row comparison, which the (owner_id, field, id) index answers directly.
+        bound = tuple_(bindparam("after_value", type_=column.type), after_id)
+        condition = later(tuple_(column, id_column), bound)
+        if column.nullable:
+            condition = or_(condition, column.is_(None))
+    return condition
+
+
+def _filtered(model: type[Row], query: QueryT, shape: Shape) -> QueryT:
+    if shape.owner:  # only an Owned model has owners
+        query = query.where(model.__table__.c.owner_id == bindparam("owner_id"))
+    for name in shape.equal:
+        query = query.where(getattr(model, name) == bindparam(f"equal_{name}"))
+    if shape.search:
+        column = getattr(model, shape.search)
+        query = query.where(column.icontains(bindparam("contains"), escape=LIKE_ESCAPE))
+    return query
+
+
+def _ordering(model: type[Row], order: Order) -> tuple[ColumnElement[Any], ...]:
+    if order.field not in model.sortable:
+        raise ValueError(f"cannot sort {model.__tablename__} by {order.field!r}")
+    column, tie_break = getattr(model, order.field), model.id
+    # The id tie-break keeps pages stable when many rows share the sort value.
+    if order.descending:
+        ordering = (column.desc(), tie_break.desc())
+    else:
+        ordering = (column.asc(), tie_break.asc())
+    if column.nullable:
+        # Rows without a value come last either way. Only here: on a NOT NULL column an
+        # explicit NULLS LAST would stop PostgreSQL from reading the index backwards.
+        return (ordering[0].nulls_last(), ordering[1])
+    return ordering
