@@ -17,10 +17,17 @@ if config.config_file_name is not None and config.attributes.get("configure_logg
 target_metadata = load_models().metadata
 
 
+def _ours(item: object, name: str | None, kind: str, reflected: bool, compare_to: object) -> bool:
+    """Leave out the tables the tests create for themselves (tests/notes/: info test_only)."""
+    table = getattr(item, "table", item)
+    return not getattr(table, "info", {}).get("test_only", False)
+
+
 def _configure(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
+        include_object=_ours,
         compare_type=True,
         compare_server_default=True,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from flask import Flask
 from flask_cors import CORS
 from opentelemetry.sdk.trace import TracerProvider
@@ -10,7 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from app import accounts
 from app.cli import register_commands
 from app.features import blueprints
-from app.kernel.api import Api
+from app.kernel.api import Api, Blueprint
 from app.kernel.composition import end_unit_of_work
 from app.kernel.controllers.access import BEARER_SCHEME
 from app.kernel.database import Database
@@ -31,9 +33,11 @@ def create_app(
     *,
     database: Database | None = None,
     tracer_provider: TracerProvider | None = None,
+    extra_blueprints: Sequence[Blueprint] = (),
 ) -> Flask:
-    """Build the app. Settings default to the environment; tests may pass their own database
-    and a tracer provider (tracing is otherwise on only when OTEL_* variables configure it)."""
+    """Build the app. Settings default to the environment; tests may pass their own database,
+    a tracer provider (tracing is otherwise on only when OTEL_* variables configure it) and
+    blueprints to serve beside the app's (the tests' own resource, tests/notes/)."""
     settings = settings or Settings.from_env()
     database = database or Database.connect(settings)
     app = Flask(__name__)
@@ -52,7 +56,7 @@ def create_app(
         register_tracing(app, database.engine, tracer_provider)
     register_errorhandlers(app)
     register_security_headers(app)
-    register_blueprints(app)
+    register_blueprints(app, extra_blueprints)
     register_commands(app)
     app.teardown_appcontext(end_unit_of_work)
     return app
@@ -94,9 +98,9 @@ def register_extensions(app: Flask, settings: Settings, database: Database) -> N
     )
 
 
-def register_blueprints(app: Flask) -> None:
+def register_blueprints(app: Flask, extra: Sequence[Blueprint] = ()) -> None:
     api = Api(app)
     api.spec.components.security_scheme("bearerAuth", BEARER_SCHEME)
-    for blueprint in blueprints():
+    for blueprint in [*blueprints(), *extra]:
         api.register_blueprint(blueprint)
     app.register_blueprint(docs_assets)

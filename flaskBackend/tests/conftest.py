@@ -23,6 +23,8 @@ from app.kernel.services.principal import Principal
 from app.kernel.services.unit_of_work import SqlAlchemyUnitOfWork
 from app.kernel.settings import AppEnv, Settings
 from tests import factories
+from tests.notes import controller as notes
+from tests.notes.model import Note
 from tests.postgres import postgres_for_tests
 from tests.query_counter import QueryCounter
 
@@ -44,6 +46,7 @@ def engine(database_url: str) -> Iterator[Engine]:
         config.attributes["connection"] = connection
         config.attributes["configure_logger"] = False
         command.upgrade(config, "head")
+        Note.__table__.create(connection, checkfirst=True)  # the tests' own resource (tests/notes/)
     yield engine
     engine.dispose()
 
@@ -89,7 +92,7 @@ def settings(database_url: str) -> Settings:
 
 @pytest.fixture(scope="session")
 def session_app(settings: Settings, engine: Engine) -> Flask:
-    return create_app(settings, database=Database.over(engine))
+    return create_app(settings, database=Database.over(engine), extra_blueprints=[notes.blp])
 
 
 @pytest.fixture
@@ -105,7 +108,7 @@ def app(
 
 @pytest.fixture
 def user(session: Session) -> Iterator[User]:
-    """The logged-in user of `client`; tasks built by TaskFactory belong to it by default."""
+    """The logged-in user of `client`; notes built by NoteFactory belong to it by default."""
     user = factories.UserFactory(email="me@example.com")
     factories.default_owner = user
     yield user

@@ -64,7 +64,7 @@ def app_mailing_to(app: Flask, smtp_url: str) -> Iterator[None]:
     """The app's settings (read per request) with SMTP_URL and PUBLIC_UI_URL for this test."""
     settings = app.extensions["settings"]
     app.extensions["settings"] = dataclasses.replace(
-        settings, smtp_url=smtp_url, public_ui_url=UI_URL, mail_from="Tasks <tasks@example.test>"
+        settings, smtp_url=smtp_url, public_ui_url=UI_URL, mail_from="App <app@example.test>"
     )
     try:
         yield

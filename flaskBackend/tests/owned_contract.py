@@ -1,7 +1,7 @@
 """What every owned resource promises, written once and checked per resource.
 
 A resource's test modules subclass these classes, naming the model and the values each field
-refuses (`make resource` writes them; tests/api/test_tasks_api.py holds the tasks one). Everything
+refuses (`make resource` writes them; tests/api/test_tasks_api.py holds the notes one). Everything
 else comes from the resource itself: its URL, factory, unique fields, filters, sort orders and
 references, so a new field or rule is tested without a new test.
 """

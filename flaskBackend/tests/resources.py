@@ -7,20 +7,27 @@ import enum
 import functools
 from typing import Any
 
+from app.kernel.api import Blueprint
 from app.kernel.controllers.owned import Resource
 from app.kernel.models.row import Row
 from app.kernel.repositories.rows import RowRepository
 from devtools.resources import served_resources
 from tests.factories import factory_for
+from tests.notes import controller as notes
 
 PROBLEM = "application/problem+json"
 LIST_ARGUMENTS = {"page", "per_page", "sort", "search", "cursor"}  # the rest filter by a column
 
 
+def resources_served() -> list[tuple[Blueprint, Resource[Any]]]:
+    """Every resource the tests' app serves: the app's, and the tests' own (tests/notes/)."""
+    return [*served_resources(), (notes.blp, notes.resource)]
+
+
 @functools.cache
 def resource(model: type[Row]) -> tuple[str, Resource[Any]]:
     """The resource's URL and its Resource."""
-    blp, found = next((b, r) for b, r in served_resources() if r.model is model)
+    blp, found = next((b, r) for b, r in resources_served() if r.model is model)
     return str(blp.url_prefix), found
 
 

@@ -1,4 +1,4 @@
-"""Deleting your own account: it needs your password, and takes your tasks and sessions."""
+"""Deleting your own account: it needs your password, and takes your notes and sessions."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 
 from app.accounts.models.user import RefreshToken, User
 from app.kernel.models.role import UserRole
-from app.tasks.model import Task
-from tests.factories import PASSWORD, TaskFactory, UserFactory
+from tests.factories import PASSWORD, UserFactory
+from tests.notes.factories import NoteFactory
+from tests.notes.model import Note
 
 ClientFor = Callable[[User], FlaskClient]
 
@@ -24,17 +25,17 @@ def count(session: Session, model: type, **where: object) -> int:
 def test_deleting_takes_the_tasks_and_sessions_and_nobody_elses(
     anonymous: FlaskClient, client: FlaskClient, user: User, session: Session
 ) -> None:
-    TaskFactory.create_batch(2, owner=user)
-    someone_else = TaskFactory(owner=UserFactory())
+    NoteFactory.create_batch(2, owner=user)
+    someone_else = NoteFactory(owner=UserFactory())
     anonymous.post("/api/auth/login", json={"email": user.email, "password": PASSWORD})
 
     response = client.delete("/api/users/me", json={"password": PASSWORD})
 
     assert response.status_code == 204
     assert count(session, User, id=user.id) == 0
-    assert count(session, Task, owner_id=user.id) == 0
+    assert count(session, Note, owner_id=user.id) == 0
     assert count(session, RefreshToken, user_id=user.id) == 0
-    assert count(session, Task, id=someone_else.id) == 1
+    assert count(session, Note, id=someone_else.id) == 1
     assert anonymous.post("/api/auth/refresh").status_code == 401
     assert client.get("/api/users/me").status_code == 401
     login = {"email": user.email, "password": PASSWORD}
@@ -44,13 +45,13 @@ def test_deleting_takes_the_tasks_and_sessions_and_nobody_elses(
 def test_a_wrong_password_is_422_and_deletes_nothing(
     client: FlaskClient, user: User, session: Session
 ) -> None:
-    TaskFactory(owner=user)
+    NoteFactory(owner=user)
 
     response = client.delete("/api/users/me", json={"password": "not my password"})
 
     assert response.status_code == 422
     assert response.get_json()["errors"] == {"password": ["This is not your current password."]}
-    assert count(session, Task, owner_id=user.id) == 1
+    assert count(session, Note, owner_id=user.id) == 1
 
 
 def test_the_password_is_required(client: FlaskClient) -> None:

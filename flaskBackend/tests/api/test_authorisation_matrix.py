@@ -22,10 +22,9 @@ from app.accounts.models.user import User
 from app.kernel.controllers.owned import ID_CONVERTER
 from app.kernel.models.owned import Owned
 from app.kernel.models.role import UserRole
-from devtools.resources import served_resources
 from tests.access import Access, feature_rows
 from tests.factories import PASSWORD, UserFactory, factory_for
-from tests.resources import body_for
+from tests.resources import body_for, resources_served
 
 PUBLIC = {
     ("GET", "/api/health"),
@@ -45,7 +44,7 @@ PUBLIC = {
 
 def resource_rows() -> dict[tuple[str, str], Access]:
     rows = {}
-    for blp, resource in served_resources():
+    for blp, resource in resources_served():
         collection, item = blp.url_prefix, f"{blp.url_prefix}/<{ID_CONVERTER}:{resource.noun}_id>"
         body = functools.partial(body_for, resource.model)
         rows[("GET", collection)] = Access("self", None)
@@ -107,7 +106,7 @@ def world(user: User) -> dict[str, int]:
         resource.noun: factory_for(resource.model)(
             **({"owner": user} if issubclass(resource.model, Owned) else {})
         ).id
-        for _, resource in served_resources()
+        for _, resource in resources_served()
     }
     return {**rows, "user": UserFactory().id}
 

@@ -8,7 +8,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.factories import TaskFactory
+from tests.notes.factories import NoteFactory
 
 PROBLEM = "application/problem+json"
 
@@ -24,7 +24,7 @@ def assert_problem(response: Any, status: int) -> dict[str, Any]:
 
 
 def task_count(client: FlaskClient) -> int:
-    total: int = client.get("/api/tasks").get_json()["total"]
+    total: int = client.get("/api/notes").get_json()["total"]
     return total
 
 
@@ -71,7 +71,7 @@ def task_count(client: FlaskClient) -> int:
 def test_create_with_invalid_field_is_422_naming_the_field(
     client: FlaskClient, payload: dict[str, Any], field: str, message: str
 ) -> None:
-    body = assert_problem(client.post("/api/tasks", json=payload), 422)
+    body = assert_problem(client.post("/api/notes", json=payload), 422)
 
     assert body["errors"] == {field: [message]}
     assert task_count(client) == 0
@@ -83,10 +83,10 @@ def test_create_with_invalid_field_is_422_naming_the_field(
 def test_patch_with_invalid_field_is_422_and_changes_nothing(
     client: FlaskClient, payload: dict[str, Any]
 ) -> None:
-    task = TaskFactory(title="Stays")
+    note = NoteFactory(title="Stays")
 
-    assert_problem(client.patch(f"/api/tasks/{task.id}", json=payload), 422)
-    assert client.get(f"/api/tasks/{task.id}").get_json()["title"] == "Stays"
+    assert_problem(client.patch(f"/api/notes/{note.id}", json=payload), 422)
+    assert client.get(f"/api/notes/{note.id}").get_json()["title"] == "Stays"
 
 
 @pytest.mark.parametrize(
@@ -105,13 +105,13 @@ def test_patch_with_invalid_field_is_422_and_changes_nothing(
     ],
 )
 def test_list_with_bad_query_is_422(client: FlaskClient, query: str) -> None:
-    body = assert_problem(client.get(f"/api/tasks?{query}"), 422)
+    body = assert_problem(client.get(f"/api/notes?{query}"), 422)
 
     assert list(body["errors"]) == [query.partition("=")[0]]  # the one parameter that is wrong
 
 
 def test_malformed_json_is_400(client: FlaskClient) -> None:
-    response = client.post("/api/tasks", data="{not json", content_type="application/json")
+    response = client.post("/api/notes", data="{not json", content_type="application/json")
 
     body = assert_problem(response, 400)
     assert body["detail"] == "Invalid JSON body."
@@ -120,7 +120,7 @@ def test_malformed_json_is_400(client: FlaskClient) -> None:
 
 @pytest.mark.parametrize("body", ["[]", '"a string"', "42", "null"])
 def test_json_that_is_not_an_object_is_422(client: FlaskClient, body: str) -> None:
-    response = client.post("/api/tasks", data=body, content_type="application/json")
+    response = client.post("/api/notes", data=body, content_type="application/json")
 
     assert assert_problem(response, 422)["errors"] == {"_schema": ["Invalid input type."]}
     assert task_count(client) == 0
@@ -131,24 +131,24 @@ def test_json_that_is_not_an_object_is_422(client: FlaskClient, body: str) -> No
     [("title=x", "application/x-www-form-urlencoded"), ("title", "text/plain")],
 )
 def test_non_json_body_is_415(client: FlaskClient, data: str, content_type: str) -> None:
-    assert_problem(client.post("/api/tasks", data=data, content_type=content_type), 415)
+    assert_problem(client.post("/api/notes", data=data, content_type=content_type), 415)
     assert task_count(client) == 0
 
 
 def test_body_over_the_limit_is_413(client: FlaskClient) -> None:
     huge = '{"title": "' + "x" * (1024 * 1024) + '"}'
 
-    assert_problem(client.post("/api/tasks", data=huge, content_type="application/json"), 413)
+    assert_problem(client.post("/api/notes", data=huge, content_type="application/json"), 413)
 
 
 @pytest.mark.parametrize(
     "url",
     [
         "/api/nothing-here",
-        "/api/tasks/abc",
-        "/api/tasks/-1",
-        "/api/tasks/99999999999",
-        "/api/tasks/",
+        "/api/notes/abc",
+        "/api/notes/-1",
+        "/api/notes/99999999999",
+        "/api/notes/",
     ],
 )
 def test_unknown_urls_are_404_problem(client: FlaskClient, url: str) -> None:
@@ -156,7 +156,7 @@ def test_unknown_urls_are_404_problem(client: FlaskClient, url: str) -> None:
 
 
 def test_wrong_method_is_405_with_allow(client: FlaskClient) -> None:
-    response = client.put("/api/tasks", json={"title": "x"})
+    response = client.put("/api/notes", json={"title": "x"})
 
     assert_problem(response, 405)
     assert set(response.headers["Allow"].split(", ")) >= {"GET", "POST"}
@@ -171,9 +171,9 @@ def test_unexpected_error_is_500_problem_without_internals(
     def explode(*_args: Any, **_kwargs: Any) -> None:
         raise RuntimeError("SELECT secret FROM vault")
 
-    monkeypatch.setattr("app.tasks.service.TaskService.list", explode)
+    monkeypatch.setattr("tests.notes.service.NoteService.list", explode)
 
-    response = client.get("/api/tasks", headers={"X-Request-ID": "trace-me-123"})
+    response = client.get("/api/notes", headers={"X-Request-ID": "trace-me-123"})
 
     body = assert_problem(response, 500)
     assert "SELECT" not in response.get_data(as_text=True)
@@ -195,10 +195,10 @@ def test_an_unsafe_request_id_is_replaced(client: FlaskClient) -> None:
 
 @pytest.mark.parametrize("method", ["post", "patch"])
 def test_a_missing_body_is_400(client: FlaskClient, method: str) -> None:
-    task = TaskFactory(title="Unchanged")
-    url = "/api/tasks" if method == "post" else f"/api/tasks/{task.id}"
+    note = NoteFactory(title="Unchanged")
+    url = "/api/notes" if method == "post" else f"/api/notes/{note.id}"
 
     response = getattr(client, method)(url)
 
     assert assert_problem(response, 400)["detail"] == "Send a JSON object as the request body."
-    assert client.get(f"/api/tasks/{task.id}").get_json()["title"] == "Unchanged"
+    assert client.get(f"/api/notes/{note.id}").get_json()["title"] == "Unchanged"

@@ -1,4 +1,4 @@
-"""GET /api/tasks?cursor=: keyset slices over HTTP, the next link, and bad cursors as 422."""
+"""GET /api/notes?cursor=: keyset slices over HTTP, the next link, and bad cursors as 422."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ import pytest
 from flask.testing import FlaskClient
 
 from app.accounts.models.user import User
-from app.tasks.model import TaskStatus
-from tests.factories import TaskFactory, UserFactory
+from tests.factories import UserFactory
+from tests.notes.factories import NoteFactory
+from tests.notes.model import NoteStatus
 
 PROBLEM = "application/problem+json"
 
@@ -19,9 +20,9 @@ PROBLEM = "application/problem+json"
 def test_an_empty_cursor_starts_a_slice_with_a_next_link_and_no_total(
     client: FlaskClient,
 ) -> None:
-    TaskFactory.create_batch(3)
+    NoteFactory.create_batch(3)
 
-    body = client.get("/api/tasks?cursor=&per_page=2").get_json()
+    body = client.get("/api/notes?cursor=&per_page=2").get_json()
 
     assert set(body) == {"items", "per_page", "next_cursor", "next"}
     assert (len(body["items"]), body["per_page"]) == (2, 2)
@@ -31,29 +32,29 @@ def test_an_empty_cursor_starts_a_slice_with_a_next_link_and_no_total(
 def test_following_next_links_walks_every_task_once_and_ends_with_null(
     client: FlaskClient,
 ) -> None:
-    tasks = TaskFactory.create_batch(7)
-    seen, url = [], "/api/tasks?cursor=&per_page=3&sort=title"
+    notes = NoteFactory.create_batch(7)
+    seen, url = [], "/api/notes?cursor=&per_page=3&sort=title"
     while url:
         body = client.get(url).get_json()
         seen += [item["id"] for item in body["items"]]
         url = body["next"]
 
-    assert seen == [t.id for t in sorted(tasks, key=lambda t: t.title)]
+    assert seen == [t.id for t in sorted(notes, key=lambda t: t.title)]
     assert body["next_cursor"] is None
 
 
 def test_the_next_link_keeps_the_filters_search_and_sort(client: FlaskClient) -> None:
-    TaskFactory.create_batch(4, status=TaskStatus.DONE)
-    TaskFactory.create_batch(2, status=TaskStatus.TODO)
+    NoteFactory.create_batch(4, status=NoteStatus.DONE)
+    NoteFactory.create_batch(2, status=NoteStatus.TODO)
 
-    first = client.get("/api/tasks?cursor=&per_page=2&status=done&q=task&sort=-title")
+    first = client.get("/api/notes?cursor=&per_page=2&status=done&q=note&sort=-title")
     query = parse_qs(urlsplit(first.get_json()["next"]).query)
     second = client.get(first.get_json()["next"]).get_json()
 
     assert {k: v for k, v in query.items() if k != "cursor"} == {
         "per_page": ["2"],
         "status": ["done"],
-        "q": ["task"],
+        "q": ["note"],
         "sort": ["-title"],
     }
     assert [item["status"] for item in second["items"]] == ["done", "done"]
@@ -61,10 +62,10 @@ def test_the_next_link_keeps_the_filters_search_and_sort(client: FlaskClient) ->
 
 
 def test_a_slice_shows_only_my_tasks(client: FlaskClient, user: User) -> None:
-    TaskFactory.create_batch(2, owner=UserFactory())
-    mine = TaskFactory.create_batch(2)
+    NoteFactory.create_batch(2, owner=UserFactory())
+    mine = NoteFactory.create_batch(2)
 
-    body = client.get("/api/tasks?cursor=").get_json()
+    body = client.get("/api/notes?cursor=").get_json()
 
     assert sorted(item["id"] for item in body["items"]) == sorted(t.id for t in mine)
 
@@ -87,9 +88,9 @@ def forged(*parts: object) -> str:
 def test_a_garbled_or_forged_cursor_is_422_problem_naming_the_cursor(
     client: FlaskClient, cursor: str
 ) -> None:
-    TaskFactory()
+    NoteFactory()
 
-    response = client.get("/api/tasks", query_string={"cursor": cursor})
+    response = client.get("/api/notes", query_string={"cursor": cursor})
 
     assert response.status_code == 422
     assert response.mimetype == PROBLEM
@@ -97,7 +98,7 @@ def test_a_garbled_or_forged_cursor_is_422_problem_naming_the_cursor(
 
 
 def test_page_and_cursor_together_are_422(client: FlaskClient) -> None:
-    response = client.get("/api/tasks?page=2&cursor=")
+    response = client.get("/api/notes?page=2&cursor=")
 
     assert response.status_code == 422
     assert response.mimetype == PROBLEM
@@ -105,8 +106,8 @@ def test_page_and_cursor_together_are_422(client: FlaskClient) -> None:
 
 
 def test_numbered_pages_keep_their_total_without_a_cursor(client: FlaskClient) -> None:
-    TaskFactory.create_batch(3)
+    NoteFactory.create_batch(3)
 
-    body = client.get("/api/tasks?per_page=2").get_json()
+    body = client.get("/api/notes?per_page=2").get_json()
 
     assert (body["total"], body["page"], body["per_page"]) == (3, 1, 2)

@@ -16,7 +16,8 @@ from app.accounts.models.user import User
 from app.kernel.models.role import UserRole
 from app.kernel.settings import Settings
 from tests.api.test_bad_input import assert_problem
-from tests.factories import TaskFactory, UserFactory
+from tests.factories import UserFactory
+from tests.notes.factories import NoteFactory
 
 DEEP = "[" * 10_000 + "]" * 10_000
 
@@ -26,18 +27,18 @@ DEEP = "[" * 10_000 + "]" * 10_000
     [
         ("POST", "/api/auth/login"),
         ("POST", "/api/auth/register"),
-        ("POST", "/api/tasks"),
-        ("PATCH", "/api/tasks/{task}"),
+        ("POST", "/api/notes"),
+        ("PATCH", "/api/notes/{note}"),
         ("PATCH", "/api/users/me"),
     ],
 )
 def test_a_json_body_nested_too_deeply_is_400_everywhere(
     client: FlaskClient, method: str, path: str
 ) -> None:
-    task = TaskFactory()
+    note = NoteFactory()
 
     response = client.open(
-        path.format(task=task.id), method=method, data=DEEP, content_type="application/json"
+        path.format(note=note.id), method=method, data=DEEP, content_type="application/json"
     )
 
     body = assert_problem(response, 400)
@@ -80,7 +81,7 @@ def test_is_active_takes_json_true_or_false_only(
 
 
 def test_every_answer_carries_the_security_headers(client: FlaskClient) -> None:
-    for response in (client.get("/api/tasks"), client.get("/api/tasks/0"), client.get("/nope")):
+    for response in (client.get("/api/notes"), client.get("/api/notes/0"), client.get("/nope")):
         assert response.headers["X-Content-Type-Options"] == "nosniff"
         assert response.headers["Referrer-Policy"] == "no-referrer"
         assert response.headers["Content-Security-Policy"].startswith("default-src 'none'")

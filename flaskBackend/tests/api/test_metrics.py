@@ -14,11 +14,11 @@ def count_of(text: str, endpoint: str, status: str) -> float:
 
 
 def test_requests_are_counted_by_route_pattern_and_status(client: FlaskClient) -> None:
-    route = "/api/tasks/<int(max=2147483647):task_id>"
+    route = "/api/notes/<int(max=2147483647):note_id>"
     before = count_of(client.get("/metrics").get_data(as_text=True), route, "404")
 
-    client.get("/api/tasks/123456")
-    client.get("/api/tasks/654321")
+    client.get("/api/notes/123456")
+    client.get("/api/notes/654321")
     after = client.get("/metrics")
 
     assert after.status_code == 200

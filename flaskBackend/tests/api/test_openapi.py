@@ -49,12 +49,12 @@ def test_every_operation_documents_errors_as_problem_json(spec: dict[str, Any]) 
 
 
 def test_task_operations_document_their_specific_errors(spec: dict[str, Any]) -> None:
-    item = spec["paths"]["/api/tasks/{task_id}"]
+    item = spec["paths"]["/api/notes/{note_id}"]
 
     assert {"404", "409", "412", "422"} <= set(item["patch"]["responses"])
     assert {"404", "412"} <= set(item["delete"]["responses"])
-    assert "409" in spec["paths"]["/api/tasks"]["post"]["responses"]
-    assert "422" in spec["paths"]["/api/tasks"]["get"]["responses"]
+    assert "409" in spec["paths"]["/api/notes"]["post"]["responses"]
+    assert "422" in spec["paths"]["/api/notes"]["get"]["responses"]
 
 
 def test_problem_schema_is_published(spec: dict[str, Any]) -> None:

@@ -39,7 +39,7 @@ def test_a_known_email_gets_a_link_to_the_ui(anonymous: FlaskClient, mail_sink: 
     message = mail_sink.only_message()
     assert status == 202
     assert message["To"] == "me@example.com"
-    assert message["From"] == "Tasks <tasks@example.test>"
+    assert message["From"] == "App <app@example.test>"
     assert message["Subject"] == "Reset your password"
     assert f"{UI_URL}/reset-password#token=" in message.get_body(("plain",)).get_content()
 

@@ -10,21 +10,21 @@ from flask.testing import FlaskClient
 from app.accounts.models.user import User
 from app.kernel.models.owned import Owned
 from app.kernel.models.role import UserRole
-from devtools.resources import served_resources
-from tests.factories import PASSWORD, TaskFactory, UserFactory, factory_for
+from tests.factories import PASSWORD, UserFactory, factory_for
+from tests.notes.factories import NoteFactory
 from tests.query_counter import QueryCounter
-from tests.resources import body_for
+from tests.resources import body_for, resources_served
 
 
 @pytest.mark.parametrize("per_page", [1, 10, 100])
 def test_a_keyset_slice_takes_two_statements_whatever_its_size_or_depth(
     client: FlaskClient, queries: QueryCounter, per_page: int
 ) -> None:
-    TaskFactory.create_batch(12)
-    first = client.get(f"/api/tasks?per_page={per_page}&cursor=&q=task&sort=title").get_json()
+    NoteFactory.create_batch(12)
+    first = client.get(f"/api/notes?per_page={per_page}&cursor=&q=note&sort=title").get_json()
     queries.reset()
 
-    response = client.get(first["next"] or "/api/tasks?cursor=")
+    response = client.get(first["next"] or "/api/notes?cursor=")
 
     assert response.status_code == 200
     assert queries.count == 2, queries.statements  # the caller and the slice: no count
@@ -34,10 +34,10 @@ def test_a_keyset_slice_takes_two_statements_whatever_its_size_or_depth(
 def test_listing_takes_three_statements_whatever_the_page_size(
     client: FlaskClient, queries: QueryCounter, per_page: int
 ) -> None:
-    TaskFactory.create_batch(12)
+    NoteFactory.create_batch(12)
     queries.reset()
 
-    response = client.get(f"/api/tasks?per_page={per_page}&q=task&status=todo")
+    response = client.get(f"/api/notes?per_page={per_page}&q=note&status=todo")
 
     assert response.status_code == 200
     assert queries.count == 3, queries.statements  # the caller, the count and the page
@@ -47,11 +47,11 @@ def test_listing_takes_three_statements_whatever_the_page_size(
     ("method", "path", "body", "expected"),
     [
         # Every request starts with one indexed lookup of the caller (is the account active?).
-        ("get", "/api/tasks/{id}", None, 2),
-        ("post", "/api/tasks", {"title": "new"}, 2),  # one INSERT; the constraint checks the title
-        ("patch", "/api/tasks/{id}", {"priority": 1}, 3),  # select, update
-        ("patch", "/api/tasks/{id}", {"title": "renamed"}, 3),  # the constraint checks the title
-        ("delete", "/api/tasks/{id}", None, 3),  # select, delete
+        ("get", "/api/notes/{id}", None, 2),
+        ("post", "/api/notes", {"title": "new"}, 2),  # one INSERT; the constraint checks the title
+        ("patch", "/api/notes/{id}", {"priority": 1}, 3),  # select, update
+        ("patch", "/api/notes/{id}", {"title": "renamed"}, 3),  # the constraint checks the title
+        ("delete", "/api/notes/{id}", None, 3),  # select, delete
         ("get", "/api/users/me", None, 2),  # the caller's role, then the profile
         ("patch", "/api/users/me", {"name": "New name"}, 3),  # select, update
     ],
@@ -64,10 +64,10 @@ def test_single_task_requests_take_a_fixed_number_of_statements(
     body: dict[str, object] | None,
     expected: int,
 ) -> None:
-    task = TaskFactory()
+    note = NoteFactory()
     queries.reset()
 
-    response = getattr(client, method)(path.format(id=task.id), json=body)
+    response = getattr(client, method)(path.format(id=note.id), json=body)
 
     assert response.status_code < 300
     assert queries.count == expected, queries.statements
@@ -126,7 +126,7 @@ def resource_requests() -> list[tuple[str, str, str, int]]:
     changes, and updates (the constraints decide uniqueness).
     """
     requests = []
-    for blp, resource in served_resources():
+    for blp, resource in resources_served():
         references = len(resource.model.references())
         noun, prefix = resource.noun, blp.url_prefix
         requests += [
@@ -151,7 +151,7 @@ def test_resource_requests_take_a_fixed_number_of_statements(
     path: str,
     expected: int,
 ) -> None:
-    resource = next(r for _, r in served_resources() if r.noun == noun)
+    resource = next(r for _, r in resources_served() if r.noun == noun)
     if not issubclass(resource.model, Owned):  # a shared resource: an administrator writes
         client = client_for(UserFactory(role=UserRole.ADMIN))
     factory = factory_for(resource.model)

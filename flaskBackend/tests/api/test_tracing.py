@@ -17,6 +17,7 @@ from app import create_app
 from app.kernel.database import Database
 from app.kernel.settings import Settings
 from app.kernel.tracing import tracing_configured
+from tests.notes import controller as notes
 
 
 @pytest.fixture
@@ -30,7 +31,12 @@ def traced_app(
 ) -> Iterator[Flask]:
     provider = TracerProvider()
     provider.add_span_processor(SimpleSpanProcessor(exporter))
-    app = create_app(settings, database=Database.over(engine), tracer_provider=provider)
+    app = create_app(
+        settings,
+        database=Database.over(engine),
+        tracer_provider=provider,
+        extra_blueprints=[notes.blp],
+    )
     yield app
     FlaskInstrumentor().uninstrument_app(app)  # type: ignore[no-untyped-call]
     SQLAlchemyInstrumentor().uninstrument()
@@ -39,14 +45,14 @@ def traced_app(
 def test_a_request_and_its_sql_are_traced(
     traced_app: Flask, exporter: InMemorySpanExporter
 ) -> None:
-    response = traced_app.test_client().get("/api/tasks/1")  # no token: 401, no SQL
+    response = traced_app.test_client().get("/api/notes/1")  # no token: 401, no SQL
 
     ready = traced_app.test_client().get("/api/health/ready")
 
     spans = {span.name: span for span in exporter.get_finished_spans()}
     assert response.status_code == 401
     assert ready.status_code == 200
-    request_span = spans["GET /api/tasks/<int(max=2147483647):task_id>"]
+    request_span = spans["GET /api/notes/<int(max=2147483647):note_id>"]
     assert request_span.attributes is not None
     assert request_span.attributes["http.status_code"] == 401
     # Probes are not traced, but the SQL they run still is, as a root span of its own.

@@ -98,12 +98,12 @@ def test_ownership_another_users_task_is_404_and_admin_sees_it(
     client: FlaskClient, client_for: ClientFor
 ) -> None:
     other = UserFactory()
-    mine = client.post("/api/tasks", json={"title": "Shared title"}).get_json()
-    theirs = client_for(other).post("/api/tasks", json={"title": "Shared title"})
+    mine = client.post("/api/notes", json={"title": "Shared title"}).get_json()
+    theirs = client_for(other).post("/api/notes", json={"title": "Shared title"})
 
     assert theirs.status_code == 201  # titles are unique per owner only
-    assert client.get(f"/api/tasks/{theirs.get_json()['id']}").status_code == 404
-    assert client.get("/api/tasks").get_json()["total"] == 1
+    assert client.get(f"/api/notes/{theirs.get_json()['id']}").status_code == 404
+    assert client.get("/api/notes").get_json()["total"] == 1
     admin = client_for(UserFactory(role=UserRole.ADMIN))
-    assert admin.get(f"/api/tasks/{mine['id']}").status_code == 200
-    assert admin.get("/api/tasks").get_json()["total"] == 2
+    assert admin.get(f"/api/notes/{mine['id']}").status_code == 200
+    assert admin.get("/api/notes").get_json()["total"] == 2

@@ -19,7 +19,6 @@ from app.accounts.models.user import User
 from app.accounts.services.passwords import Passwords
 from app.kernel.models.role import UserRole
 from app.kernel.services.principal import Principal
-from app.tasks.model import Task, TaskStatus
 
 PASSWORD = "correct horse battery"
 # Argon2 at its cheapest: the tests check the rules, not the cost (settings test the cost's floor).
@@ -60,17 +59,6 @@ class OwnedFactory(BaseFactory):
 
     class Params:
         owner = factory.LazyFunction(lambda: default_owner or UserFactory())
-
-
-class TaskFactory(OwnedFactory):
-    class Meta:
-        model = Task
-
-    title = factory.Sequence(lambda n: f"Task {n}")
-    description = factory.Faker("sentence")
-    status = TaskStatus.TODO
-    priority = 3
-    due_date = None
 
 
 def account_of(principal: Principal) -> User:

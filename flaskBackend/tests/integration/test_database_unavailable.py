@@ -8,7 +8,7 @@ from sqlalchemy import Engine, create_engine
 from app.kernel.database import Database
 from app.kernel.services.errors import Unavailable
 from app.kernel.services.unit_of_work import SqlAlchemyUnitOfWork
-from app.tasks.repository import SqlTaskRepository
+from tests.notes.repository import SqlNoteRepository
 
 
 def unit_of_work(engine: Engine) -> SqlAlchemyUnitOfWork:
@@ -23,7 +23,7 @@ def test_a_refused_connection_is_unavailable() -> None:
     uow = unit_of_work(dead)
 
     with pytest.raises(Unavailable) as raised, uow.reading():
-        uow.repository(SqlTaskRepository).get(1)
+        uow.repository(SqlNoteRepository).get(1)
     assert "Connection refused" in raised.value.reason
     assert "127.0.0.1" not in str(raised.value)  # what the caller sees names no host
     dead.dispose()
@@ -35,7 +35,7 @@ def test_an_exhausted_pool_is_unavailable(database_url: str) -> None:
     uow = unit_of_work(tiny)
     try:
         with pytest.raises(Unavailable), uow:
-            uow.repository(SqlTaskRepository).get(1)
+            uow.repository(SqlNoteRepository).get(1)
     finally:
         holder.close()
         tiny.dispose()
@@ -53,6 +53,6 @@ def test_a_connection_dropped_mid_work_is_unavailable(database_url: str, engine:
             )
             with engine.connect() as admin:
                 admin.exec_driver_sql(f"SELECT pg_terminate_backend({int(pid or 0)})")
-            uow.repository(SqlTaskRepository).get(1)
+            uow.repository(SqlNoteRepository).get(1)
     finally:
         own.dispose()

@@ -11,42 +11,42 @@ from app.accounts.models.user import User
 from app.kernel.database import Database
 from app.kernel.services.errors import Conflict, PreconditionFailed
 from app.kernel.services.unit_of_work import SqlAlchemyUnitOfWork
-from app.tasks.model import Task
-from app.tasks.repository import SqlTaskRepository
-from tests.factories import TaskFactory
+from tests.notes.factories import NoteFactory
+from tests.notes.model import Note
+from tests.notes.repository import SqlNoteRepository
 
 
 def test_leaving_without_commit_rolls_back(
     uow: SqlAlchemyUnitOfWork, session: Session, user: User
 ) -> None:
     with uow:
-        uow.repository(SqlTaskRepository).add(Task(title="Not kept", owner_id=user.id))
+        uow.repository(SqlNoteRepository).add(Note(title="Not kept", owner_id=user.id))
 
-    assert session.query(Task).filter_by(title="Not kept").count() == 0
+    assert session.query(Note).filter_by(title="Not kept").count() == 0
 
 
 def test_commit_keeps_the_change(uow: SqlAlchemyUnitOfWork, session: Session, user: User) -> None:
     with uow:
-        uow.repository(SqlTaskRepository).add(Task(title="Kept", owner_id=user.id))
+        uow.repository(SqlNoteRepository).add(Note(title="Kept", owner_id=user.id))
         uow.commit()
 
-    assert session.query(Task).filter_by(title="Kept").count() == 1
+    assert session.query(Note).filter_by(title="Kept").count() == 1
 
 
 def test_a_unique_violation_at_commit_becomes_conflict(
     uow: SqlAlchemyUnitOfWork, session: Session, user: User
 ) -> None:
-    TaskFactory(title="Twice")
+    NoteFactory(title="Twice")
 
     with uow, pytest.raises(Conflict):
-        uow.repository(SqlTaskRepository).add(Task(title="Twice", owner_id=user.id))
+        uow.repository(SqlNoteRepository).add(Note(title="Twice", owner_id=user.id))
         uow.commit()
 
 
 def test_other_integrity_errors_are_not_hidden(uow: SqlAlchemyUnitOfWork, user: User) -> None:
     with uow, pytest.raises(IntegrityError):
-        uow.repository(SqlTaskRepository).add(
-            Task(title="Bad priority", priority=9, owner_id=user.id)
+        uow.repository(SqlNoteRepository).add(
+            Note(title="Bad priority", priority=9, owner_id=user.id)
         )
         uow.commit()
 
@@ -54,14 +54,14 @@ def test_other_integrity_errors_are_not_hidden(uow: SqlAlchemyUnitOfWork, user: 
 def test_a_concurrent_update_becomes_precondition_failed(
     uow: SqlAlchemyUnitOfWork, session: Session
 ) -> None:
-    task = TaskFactory()
+    note = NoteFactory()
 
     with uow:
-        mine = uow.repository(SqlTaskRepository).get(task.id)
+        mine = uow.repository(SqlNoteRepository).get(note.id)
         assert mine is not None
         # Another writer bumps the version between our read and our write.
         session.execute(
-            text("UPDATE tasks SET version = version + 1 WHERE id = :id"), {"id": task.id}
+            text("UPDATE notes SET version = version + 1 WHERE id = :id"), {"id": note.id}
         )
         session.commit()
         mine.title = "Lost update"
@@ -85,14 +85,14 @@ def test_reading_runs_each_statement_on_its_own_and_refuses_to_commit(engine: En
     xid = text("SELECT pg_current_xact_id()::text")
 
     with uow.reading():
-        session = uow.repository(SqlTaskRepository).session
+        session = uow.repository(SqlNoteRepository).session
         # Autocommit: no transaction spans the two statements, so each gets its own id.
         assert session.scalar(xid) != session.scalar(xid)
         with pytest.raises(RuntimeError, match="cannot commit"):
             uow.commit()
 
     with uow:  # the next unit of work is a transaction again
-        session = uow.repository(SqlTaskRepository).session
+        session = uow.repository(SqlNoteRepository).session
         assert session.scalar(xid) == session.scalar(xid)
 
 

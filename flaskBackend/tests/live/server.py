@@ -22,6 +22,8 @@ from alembic.config import Config
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from tests.notes.model import Note
+
 BACKEND = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 STARTUP_DEADLINE = 30.0
@@ -88,6 +90,7 @@ def fresh_database(cluster_url: str, name: str) -> str:
         config.attributes["connection"] = connection
         config.attributes["configure_logger"] = False
         command.upgrade(config, "head")
+        Note.__table__.create(connection, checkfirst=True)  # the tests' own resource (tests/notes/)
     engine.dispose()
     return database_url
 
@@ -111,7 +114,13 @@ def server_environment(database_url: str, **overrides: str) -> dict[str, str]:
 def live_server(env: dict[str, str], log_path: Path) -> Iterator[LiveServer]:
     with log_path.open("wb") as log:
         process = subprocess.Popen(
-            [str(GUNICORN), "-c", "gunicorn.conf.py"],
+            # The app with the tests' notes resource: gunicorn.conf.py's settings otherwise.
+            [
+                str(GUNICORN),
+                "-c",
+                "gunicorn.conf.py",
+                "tests.notes.serving:create_app_with_notes()",
+            ],
             cwd=BACKEND,
             env=env,
             stdout=log,

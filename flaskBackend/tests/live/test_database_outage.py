@@ -17,7 +17,7 @@ from tests.postgres import POSTGRES_SCRIPT
 
 RECOVERY_DEADLINE = 60.0
 REQUESTS_PER_PATH = 8
-DURING_OUTAGE = ("/api/tasks", "/api/users/me", "/api/health/ready")
+DURING_OUTAGE = ("/api/notes", "/api/users/me", "/api/health/ready")
 
 
 @pytest.fixture
@@ -54,7 +54,7 @@ def test_an_outage_is_503_with_retry_after_one_warning_each_and_recovers(
         assert server.request("POST", "/api/auth/register", account).status == 201
         login = server.request("POST", "/api/auth/login", credentials)
         bearer = {"Authorization": f"Bearer {login.json()['access_token']}"}
-        assert server.request("GET", "/api/tasks", headers=bearer).status == 200
+        assert server.request("GET", "/api/notes", headers=bearer).status == 200
 
         subprocess.run([str(POSTGRES_SCRIPT), "stop", data_dir], check=True)
         mark = len(server.log())
@@ -74,7 +74,7 @@ def test_an_outage_is_503_with_retry_after_one_warning_each_and_recovers(
         subprocess.run([str(POSTGRES_SCRIPT), "start", data_dir, port, "--throwaway"], check=True)
         back = time.monotonic()
         while time.monotonic() - back < RECOVERY_DEADLINE:
-            if server.request("GET", "/api/tasks", headers=bearer).status == 200:
+            if server.request("GET", "/api/notes", headers=bearer).status == 200:
                 break
             time.sleep(0.05)
         recovered_after = time.monotonic() - back

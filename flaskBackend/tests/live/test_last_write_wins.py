@@ -38,8 +38,8 @@ def test_concurrent_unconditional_patches_and_deletes_never_answer_412(
         server.request("POST", "/api/auth/register", credentials | {"name": "Racer"})
         token = server.request("POST", "/api/auth/login", credentials).json()["access_token"]
         auth = {"Authorization": f"Bearer {token}"}
-        created = server.request("POST", "/api/tasks", {"title": "Contended"}, auth)
-        path = f"/api/tasks/{created.json()['id']}"
+        created = server.request("POST", "/api/notes", {"title": "Contended"}, auth)
+        path = f"/api/notes/{created.json()['id']}"
 
         patches = race(
             server, "PATCH", path, [{"description": f"writer {n}"} for n in range(WRITERS)], auth

@@ -5,8 +5,9 @@ from __future__ import annotations
 from flask.testing import FlaskClient
 
 from app.tasks.model import Task, TaskStatus
-from tests.factories import TaskFactory, UserFactory
+from tests.factories import UserFactory
 from tests.owned_contract import OwnedApiContract
+from tests.tasks.factories import TaskFactory
 
 PROBLEM = "application/problem+json"
 

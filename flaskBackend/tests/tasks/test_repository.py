@@ -11,8 +11,8 @@ from app.accounts.models.user import User
 from app.kernel.repositories.rows import Filter, Order
 from app.tasks.model import Task, TaskStatus
 from app.tasks.repository import SqlTaskRepository
-from tests.factories import TaskFactory
 from tests.owned_contract import OwnedRepositoryContract
+from tests.tasks.factories import TaskFactory
 
 
 @pytest.fixture

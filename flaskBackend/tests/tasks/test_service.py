@@ -14,8 +14,9 @@ from app.kernel.services.rows import Patch
 from app.kernel.services.unit_of_work import SqlAlchemyUnitOfWork
 from app.tasks.model import Task, TaskStatus
 from app.tasks.service import TaskService
-from tests.factories import TaskFactory, account_of
+from tests.factories import account_of
 from tests.owned_contract import OwnedServiceContract
+from tests.tasks.factories import TaskFactory
 
 Stored = Callable[[int], Task | None]
 
