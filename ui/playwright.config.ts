@@ -21,7 +21,10 @@ const api = `http://127.0.0.1:${E2E_API_PORT}`;
 const baseURL = `http://127.0.0.1:${E2E_UI_PORT}`;
 
 export default defineConfig({
-  testDir: 'e2e',
+  // e2e/ holds what every app has (accounts, theme, docs); a feature's own specs live in its
+  // folder (src/tasks/*.e2e.ts), so removing the feature removes them.
+  testDir: '.',
+  testMatch: ['e2e/**/*.spec.ts', 'src/**/*.e2e.ts'],
   outputDir: 'test-results/playwright',
   fullyParallel: false,
   workers: 1,

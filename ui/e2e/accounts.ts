@@ -28,7 +28,9 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Tasks' })).toBeVisible();
+  // Signed in: the start page (the first feature, or home) in the signed-in layout.
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page).not.toHaveURL(/\/login$/);
 }
 
 export function adminCredentials(): { email: string; password: string } {

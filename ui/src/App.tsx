@@ -7,7 +7,8 @@ import { RegisterPage } from './auth/RegisterPage';
 import { RequireAuth } from './auth/RequireAuth';
 import { ResetPasswordPage } from './auth/ResetPasswordPage';
 import { Layout } from './components/Layout';
-import { FEATURES } from './features';
+import { FEATURES, START_PATH } from './features';
+import { HomePage } from './components/HomePage';
 import { AdminUsersPage } from './users/AdminUsersPage';
 import { ProfilePage } from './users/ProfilePage';
 
@@ -21,7 +22,10 @@ export function App() {
       <Route path="/account-deleted" element={<AccountDeletedPage />} />
       <Route element={<RequireAuth />}>
         <Route element={<Layout />}>
-          <Route index element={<Navigate to="/tasks" replace />} />
+          <Route
+            index
+            element={START_PATH === '/' ? <HomePage /> : <Navigate to={START_PATH} replace />}
+          />
           {FEATURES.map((feature) => (
             <Fragment key={feature.path}>{feature.routes}</Fragment>
           ))}

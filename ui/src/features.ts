@@ -17,3 +17,10 @@ const modules = import.meta.glob<{ feature: Feature }>('./*/feature.tsx', { eage
 export const FEATURES: Feature[] = Object.values(modules)
   .map((module) => module.feature)
   .sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.label.localeCompare(b.label));
+
+/** Where signing in leads: the first feature, or the home page ("/") when there is none. */
+export const START_PATH = startPath(FEATURES);
+
+export function startPath(features: Feature[]): string {
+  return features[0]?.path ?? '/';
+}

@@ -3,11 +3,6 @@ import createClient from 'openapi-fetch';
 import { authorizedFetch } from '../auth/session';
 import type { components, paths } from './schema';
 
-export type Task = components['schemas']['Task'];
-export type TaskPage = components['schemas']['TaskPage'];
-export type NewTask = components['schemas']['NewTask'];
-export type TaskChanges = components['schemas']['TaskChanges'];
-export type TaskStatus = Task['status'];
 export type User = components['schemas']['User'];
 
 // An absolute base: Node's fetch (in tests) refuses relative URLs, the browser does not care.

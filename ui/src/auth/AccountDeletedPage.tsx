@@ -17,7 +17,7 @@ export function AccountDeletedPage() {
       <ThemeToggle />
       <h1>Account deleted</h1>
       <p role="status">
-        Your account and all its tasks are deleted, and every device is signed out.
+        Your account and everything in it are deleted, and every device is signed out.
       </p>
       <p>
         <Link to="/register">Create a new account</Link> or <Link to="/login">sign in</Link>.

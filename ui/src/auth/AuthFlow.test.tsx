@@ -2,7 +2,8 @@ import { screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../test/render';
-import { alice, problem, server, tokens } from '../test/server';
+import { START_PATH } from '../features';
+import { alice, page, problem, server, tokens } from '../test/server';
 import { currentAccessToken } from './session';
 
 function noRefreshCookie() {
@@ -11,8 +12,8 @@ function noRefreshCookie() {
 
 describe('on load', () => {
   it('resumes the session from the refresh cookie', async () => {
-    renderApp('/tasks');
-    expect(await screen.findByRole('heading', { name: 'Tasks' })).toBeInTheDocument();
+    renderApp('/profile');
+    expect(await screen.findByRole('heading', { name: 'Profile' })).toBeInTheDocument();
     expect(screen.getByText('Alice')).toBeInTheDocument();
     expect(currentAccessToken()).toBe('token-1');
   });
@@ -32,11 +33,11 @@ describe('on load', () => {
         return refreshes === 1 ? HttpResponse.error() : tokens();
       }),
     );
-    const { user } = renderApp('/tasks');
+    const { user } = renderApp('/profile');
 
     expect(await screen.findByRole('heading', { name: 'Cannot reach the server' })).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByRole('heading', { name: 'Tasks' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Profile' })).toBeInTheDocument();
   });
 });
 
@@ -150,7 +151,7 @@ describe('logout', () => {
         return new HttpResponse(null, { status: 204 });
       }),
     );
-    const { user } = renderApp('/tasks');
+    const { user } = renderApp('/profile');
 
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
 
@@ -159,8 +160,11 @@ describe('logout', () => {
     expect(currentAccessToken()).toBeNull();
   });
 
-  it('then signs in afresh, on the task list, not the page signed out from', async () => {
-    server.use(http.post('/api/auth/login', () => tokens('from-login')));
+  it('then signs in afresh, on the start page, not the page signed out from', async () => {
+    server.use(
+      http.post('/api/auth/login', () => tokens('from-login')),
+      http.get('/api/:list', () => page([])), // whatever the start page lists
+    );
     const { user } = renderApp('/profile');
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
     await screen.findByRole('heading', { name: 'Sign in' });
@@ -169,18 +173,21 @@ describe('logout', () => {
     await user.type(screen.getByLabelText('Password'), 'correct horse battery');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
-    expect(await screen.findByRole('heading', { name: 'Tasks' })).toBeInTheDocument();
+    await waitFor(() => {
+      expect(screen.getByTestId('location')).toHaveTextContent(START_PATH);
+    });
+    expect(screen.getByTestId('location')).not.toHaveTextContent('/profile');
   });
 
   it('happens by itself when the session cannot be refreshed any more', async () => {
-    const { user } = renderApp('/tasks');
-    await screen.findByRole('heading', { name: 'Tasks' });
+    const { user } = renderApp('/profile');
+    await screen.findByRole('heading', { name: 'Profile' });
     server.use(
-      http.get('/api/tasks', () => problem(401, 'The access token expired.')),
+      http.patch('/api/users/me', () => problem(401, 'The access token expired.')),
       http.post('/api/auth/refresh', () => problem(401, 'The refresh token expired.')),
     );
 
-    await user.selectOptions(screen.getByLabelText('Status'), 'done');
+    await user.click(screen.getByRole('button', { name: 'Save name' }));
 
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
   });
@@ -191,7 +198,7 @@ describe('a refused refresh that is not a 401', () => {
     server.use(
       http.post('/api/auth/refresh', () => problem(429, 'Too many requests: wait a minute.')),
     );
-    renderApp('/tasks');
+    renderApp('/profile');
     expect(
       await screen.findByRole('heading', { name: 'Cannot resume your session' }),
     ).toBeVisible();

@@ -39,13 +39,13 @@ export function LoginPage() {
   });
   const [error, setError] = useState<unknown>(null); // a failure the fields do not show
 
-  if (state.status === 'signed-in') return <Navigate to={locationState.from ?? '/tasks'} replace />;
+  if (state.status === 'signed-in') return <Navigate to={locationState.from ?? '/'} replace />;
 
   async function submit({ email, password }: Credentials) {
     setError(null);
     try {
       await login(email, password);
-      void navigate(locationState.from ?? '/tasks', { replace: true });
+      void navigate(locationState.from ?? '/', { replace: true });
     } catch (failure) {
       if (!showServerErrors(failure, form.setError, FIELDS)) setError(failure);
     }

@@ -23,7 +23,7 @@ export function RegisterPage() {
   const form = useForm<Registration>({ defaultValues: { name: '', email: '', password: '' } });
   const [error, setError] = useState<unknown>(null); // a failure the fields do not show
 
-  if (state.status === 'signed-in') return <Navigate to="/tasks" replace />;
+  if (state.status === 'signed-in') return <Navigate to="/" replace />;
 
   async function submit(values: Registration) {
     setError(null);

@@ -30,6 +30,6 @@ export function RequireAuth({ admin = false }: { admin?: boolean }) {
     const from = state.chose ? undefined : { from: location.pathname + location.search };
     return <Navigate to="/login" replace state={from} />;
   }
-  if (admin && state.user.role !== 'admin') return <Navigate to="/tasks" replace />;
+  if (admin && state.user.role !== 'admin') return <Navigate to="/" replace />;
   return <Outlet />;
 }

@@ -11,9 +11,9 @@ import {
 
 const url = (path: string) => new URL(path, window.location.origin).toString();
 
-/** A tasks endpoint that accepts only `valid` and records every Authorization it saw. */
-function tasksAccepting(valid: string, seen: (string | null)[], bodies: unknown[] = []) {
-  return http.post('/api/tasks', async ({ request }) => {
+/** An endpoint that accepts only `valid` and records every Authorization it saw. */
+function endpointAccepting(valid: string, seen: (string | null)[], bodies: unknown[] = []) {
+  return http.post('/api/things', async ({ request }) => {
     const authorization = request.headers.get('Authorization');
     seen.push(authorization);
     bodies.push(await request.json());
@@ -23,8 +23,8 @@ function tasksAccepting(valid: string, seen: (string | null)[], bodies: unknown[
   });
 }
 
-const postTask = () =>
-  new Request(url('/api/tasks'), {
+const postThing = () =>
+  new Request(url('/api/things'), {
     method: 'POST',
     body: JSON.stringify({ title: 'A' }),
     headers: { 'Content-Type': 'application/json' },
@@ -34,9 +34,9 @@ describe('authorizedFetch', () => {
   it('sends the access token as a bearer token', async () => {
     startSession({ access_token: 'fresh', token_type: 'Bearer', expires_in: 900 });
     const seen: (string | null)[] = [];
-    server.use(tasksAccepting('fresh', seen));
+    server.use(endpointAccepting('fresh', seen));
 
-    const response = await authorizedFetch(postTask());
+    const response = await authorizedFetch(postThing());
 
     expect(response.status).toBe(201);
     expect(seen).toEqual(['Bearer fresh']);
@@ -48,14 +48,14 @@ describe('authorizedFetch', () => {
     const bodies: unknown[] = [];
     let refreshes = 0;
     server.use(
-      tasksAccepting('renewed', seen, bodies),
+      endpointAccepting('renewed', seen, bodies),
       http.post('/api/auth/refresh', () => {
         refreshes += 1;
         return tokens('renewed');
       }),
     );
 
-    const response = await authorizedFetch(postTask());
+    const response = await authorizedFetch(postThing());
 
     expect(response.status).toBe(201);
     expect(refreshes).toBe(1);
@@ -68,7 +68,7 @@ describe('authorizedFetch', () => {
     startSession({ access_token: 'expired', token_type: 'Bearer', expires_in: 900 });
     let refreshes = 0;
     server.use(
-      tasksAccepting('renewed', []),
+      endpointAccepting('renewed', []),
       http.post('/api/auth/refresh', async () => {
         refreshes += 1;
         await new Promise((resolve) => setTimeout(resolve, 20));
@@ -76,7 +76,10 @@ describe('authorizedFetch', () => {
       }),
     );
 
-    const responses = await Promise.all([authorizedFetch(postTask()), authorizedFetch(postTask())]);
+    const responses = await Promise.all([
+      authorizedFetch(postThing()),
+      authorizedFetch(postThing()),
+    ]);
 
     expect(responses.map((r) => r.status)).toEqual([201, 201]);
     expect(refreshes).toBe(1); // a second use of the rotated cookie would look like theft
@@ -88,11 +91,11 @@ describe('authorizedFetch', () => {
     const sessionChanges: boolean[] = [];
     const stop = onSessionChange((signedIn) => sessionChanges.push(signedIn));
     server.use(
-      tasksAccepting('renewed', seen),
+      endpointAccepting('renewed', seen),
       http.post('/api/auth/refresh', () => problem(401, 'The refresh token was reused.')),
     );
 
-    const response = await authorizedFetch(postTask());
+    const response = await authorizedFetch(postThing());
     stop();
 
     expect(response.status).toBe(401);

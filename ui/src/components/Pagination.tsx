@@ -3,7 +3,7 @@ interface PaginationProps {
   perPage: number;
   total: number;
   onPage: (page: number) => void;
-  /** What is being paged, for screen readers: "Tasks pages". */
+  /** What is being paged, for screen readers: "Books pages". */
   label: string;
 }
 

@@ -1,5 +1,5 @@
 import { useForm } from 'react-hook-form';
-import type { NewTask, Task, TaskStatus } from '../api/client';
+import type { NewTask, Task, TaskStatus } from './queries';
 import { Field } from '../components/Field';
 import { messagesOf, showServerErrors } from '../components/serverErrors';
 import { PRIORITIES, STATUS_LABELS } from './labels';

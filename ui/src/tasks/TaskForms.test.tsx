@@ -1,8 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { renderApp } from '../test/render';
-import { aTask, problem, server } from '../test/server';
+import { problem, server } from '../test/server';
+import { aTask, taskList } from './testData';
 
 /** GET /api/tasks/7 answers with the task at `version`, as its ETag. */
 function serveTask(title: string, version: number) {
@@ -12,6 +13,10 @@ function serveTask(title: string, version: number) {
     ),
   );
 }
+
+beforeEach(() => {
+  server.use(taskList);
+});
 
 describe('creating a task', () => {
   it('sends the fields and goes back to the list', async () => {

@@ -1,8 +1,9 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../test/render';
-import { aTask, page, problem, server } from '../test/server';
+import { page, problem, server } from '../test/server';
+import { aTask, taskList } from './testData';
 import { SEARCH_DELAY_MS } from '../components/ListFilters';
 
 /** Serves /api/tasks and records each query string the list asked for. */
@@ -19,6 +20,10 @@ function recordListRequests() {
   );
   return queries;
 }
+
+beforeEach(() => {
+  server.use(taskList);
+});
 
 describe('task list', () => {
   it('shows the tasks of the page and how many there are', async () => {

@@ -1,4 +1,4 @@
-import type { TaskStatus } from '../api/client';
+import type { TaskStatus } from './queries';
 import type { TaskSort } from './queries';
 
 export const STATUS_LABELS: Record<TaskStatus, string> = {

@@ -1,11 +1,15 @@
 // Server state for tasks: one query key per list view and per task, invalidated after each change.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type NewTask, type Task, type TaskChanges } from '../api/client';
+import { api } from '../api/client';
 import { numberedPage } from '../api/pages';
 import { send, unwrap } from '../api/problem';
-import type { operations } from '../api/schema';
+import type { components, operations } from '../api/schema';
 import type { Versioned } from '../components/EditScreen';
 
+export type Task = components['schemas']['Task'];
+export type NewTask = components['schemas']['NewTask'];
+export type TaskChanges = components['schemas']['TaskChanges'];
+export type TaskStatus = Task['status'];
 export type TaskQuery = NonNullable<operations['listTasks']['parameters']['query']>;
 export type TaskSort = NonNullable<TaskQuery['sort']>;
 

@@ -1,8 +1,8 @@
-// MSW stands in for the API in unit tests: the defaults are a signed-in user with a few tasks;
+// MSW stands in for the API in unit tests: the defaults are a signed-in user;
 // each test overrides only the endpoint it is about, with server.use(...).
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import type { Task, User } from '../api/client';
+import type { User } from '../api/client';
 
 export const ACCESS_TOKEN = 'token-1';
 
@@ -14,20 +14,6 @@ export const alice: User = {
   is_active: true,
   created_at: '2026-01-01T10:00:00Z',
 };
-
-export function aTask(fields: Partial<Task> = {}): Task {
-  return {
-    id: 7,
-    title: 'Write the README',
-    description: null,
-    status: 'todo',
-    priority: 3,
-    due_date: null,
-    created_at: '2026-01-02T10:00:00Z',
-    updated_at: '2026-01-02T10:00:00Z',
-    ...fields,
-  };
-}
 
 /** An RFC 9457 answer, as the API sends every error. */
 export function problem(status: number, detail: string, errors?: Record<string, string[]>) {
@@ -41,7 +27,7 @@ export function tokens(token = ACCESS_TOKEN) {
   return HttpResponse.json({ access_token: token, token_type: 'Bearer', expires_in: 900 });
 }
 
-export function page(items: Task[], total = items.length, pageNumber = 1, perPage = 20) {
+export function page(items: unknown[], total = items.length, pageNumber = 1, perPage = 20) {
   return HttpResponse.json({ items, total, page: pageNumber, per_page: perPage });
 }
 
@@ -49,5 +35,4 @@ export const server = setupServer(
   http.post('/api/auth/refresh', () => tokens()),
   http.post('/api/auth/logout', () => new HttpResponse(null, { status: 204 })),
   http.get('/api/users/me', () => HttpResponse.json(alice)),
-  http.get('/api/tasks', () => page([aTask()])),
 );

@@ -4,7 +4,7 @@ import { renderApp } from '../test/render';
 
 describe('theme toggle', () => {
   it('follows the system until pressed, then pins and remembers the choice', async () => {
-    const { user } = renderApp('/tasks');
+    const { user } = renderApp('/profile');
 
     const toggle = await screen.findByRole('button', { name: 'Dark theme' });
     expect(toggle).toHaveAttribute('aria-pressed', 'false');
@@ -22,7 +22,7 @@ describe('theme toggle', () => {
 
   it('starts from the remembered choice', async () => {
     localStorage.setItem('theme', 'dark');
-    renderApp('/tasks');
+    renderApp('/profile');
 
     expect(await screen.findByRole('button', { name: 'Dark theme' })).toHaveAttribute(
       'aria-pressed',

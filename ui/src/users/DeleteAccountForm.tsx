@@ -12,7 +12,7 @@ interface Deletion {
   password: string;
 }
 
-/** Deletes the account after the password and a confirmation; the tasks go with it. */
+/** Deletes the account after the password and a confirmation; its rows go with it. */
 export function DeleteAccountForm() {
   const navigate = useNavigate();
   const [asking, setAsking] = useState(false);
@@ -40,7 +40,7 @@ export function DeleteAccountForm() {
       noValidate
     >
       <h2 id="delete-heading">Delete your account</h2>
-      <p>Your account and all your tasks are deleted for good, and every device is signed out.</p>
+      <p>Your account and everything in it are deleted for good, and every device is signed out.</p>
       {remove.error && !onField && <ErrorNotice error={remove.error} />}
       <Field label="Your password" errors={messagesOf(form.formState.errors.password)}>
         <input type="password" autoComplete="current-password" {...form.register('password')} />
@@ -51,7 +51,7 @@ export function DeleteAccountForm() {
       <ConfirmDialog
         open={asking}
         title="Delete your account?"
-        message="Your account and all your tasks will be deleted. This cannot be undone."
+        message="Your account and everything in it will be deleted. This cannot be undone."
         confirmLabel="Delete my account"
         onCancel={() => {
           setAsking(false);

@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../test/render';
-import { alice, problem, server } from '../test/server';
+import { START_PATH } from '../features';
+import { alice, page, problem, server } from '../test/server';
 
 const admin = { ...alice, id: 2, name: 'Ada', email: 'ada@example.com', role: 'admin' as const };
 
@@ -50,9 +51,12 @@ describe('profile', () => {
 });
 
 describe('admin user list', () => {
-  it('is not offered to a user, and its address sends them back to their tasks', async () => {
+  it('is not offered to a user, and its address sends them to the start page', async () => {
+    server.use(http.get('/api/:list', () => page([]))); // whatever the start page lists
     renderApp('/admin/users');
-    expect(await screen.findByRole('heading', { name: 'Tasks' })).toBeInTheDocument();
+    await waitFor(() => {
+      expect(screen.getByTestId('location')).toHaveTextContent(START_PATH);
+    });
     expect(screen.queryByRole('link', { name: 'Users' })).not.toBeInTheDocument();
   });
 
@@ -69,7 +73,7 @@ describe('admin user list', () => {
         return HttpResponse.json({ ...bob, is_active: false });
       }),
     );
-    const { user } = renderApp('/tasks');
+    const { user } = renderApp('/profile');
 
     await user.click(await screen.findByRole('link', { name: 'Users' }));
 

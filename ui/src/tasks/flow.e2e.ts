@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { checkScreen } from './screens';
+import { checkScreen } from '../../e2e/screens';
 
 // One user's whole day, in order, against the real API and PostgreSQL (make e2e).
 test.describe.configure({ mode: 'serial' });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { accessToken, registerUser, signIn } from './accounts';
-import { checkScreen } from './screens';
+import { accessToken, registerUser, signIn } from '../../e2e/accounts';
+import { checkScreen } from '../../e2e/screens';
 
 // The two ways a write collides: a taken title (409) and a stale copy (412), against the real API.
 
