@@ -7,13 +7,13 @@ from flask import Flask
 
 from app.kernel.api import Api, Blueprint
 from app.kernel.controllers.owned import register
-from app.tasks.controller import resource
+from tests.notes.controller import resource
 
 
 def served(skip: set[str]) -> set[tuple[str, str]]:
     app = Flask(__name__)
     app.config.update(API_TITLE="t", API_VERSION="1", OPENAPI_VERSION="3.1.0")
-    blp = Blueprint("tasks", __name__, url_prefix="/api/things")
+    blp = Blueprint("notes", __name__, url_prefix="/api/things")
     register(blp, resource, skip=skip)
     Api(app).register_blueprint(blp)
     return {
@@ -26,7 +26,7 @@ def served(skip: set[str]) -> set[tuple[str, str]]:
 
 
 def test_every_standard_endpoint_is_served_by_default() -> None:
-    item = "<int(max=2147483647):task_id>"
+    item = "<int(max=2147483647):note_id>"
     assert served(set()) == {
         ("GET", ""),
         ("POST", ""),
@@ -37,7 +37,7 @@ def test_every_standard_endpoint_is_served_by_default() -> None:
 
 
 def test_skipped_endpoints_are_left_out_and_the_others_kept() -> None:
-    item = "<int(max=2147483647):task_id>"
+    item = "<int(max=2147483647):note_id>"
     assert served({"delete", "create"}) == {("GET", ""), ("GET", item), ("PATCH", item)}
 
 
