@@ -128,6 +128,8 @@ def test_patch_to_a_taken_title_is_409_and_changes_nothing(client: FlaskClient) 
     response = client.patch(f"/api/tasks/{task.id}", json={"title": "Taken"})
 
     assert response.status_code == 409
+    # The value sent, not the stored one the rollback brings back.
+    assert response.get_json()["detail"] == "A task with the title 'Taken' already exists."
     assert client.get(f"/api/tasks/{task.id}").get_json()["title"] == "Mine"
 
 

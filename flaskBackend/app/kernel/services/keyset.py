@@ -50,13 +50,15 @@ def slice_of(rows: RowRepository[Any], where: Filter, query: Listing) -> Slice[A
 
 @contextmanager
 def naming_conflicts(rows: RowRepository[Any], noun: str, row: Row) -> Iterator[None]:
-    """A unique violation, told in the words of the fields its constraint holds unique."""
+    """A unique violation, told in the words of the fields its constraint holds unique, with
+    the values that were sent (read before the write: a rollback reloads the stored ones)."""
+    sent = {name: getattr(row, name) for name in row.__table__.columns.keys()}  # noqa: SIM118
     try:
         yield
     except Conflict as conflict:
         fields = rows.model.unique_fields().get(conflict.constraint or "", ())
         if len(fields) == 1:
-            value = getattr(row, fields[0])
+            value = sent[fields[0]]
             message = f"A {noun} with the {fields[0]} {value!r} already exists."
             raise Conflict(message, fields=fields) from None
         if fields:
