@@ -5,7 +5,7 @@ BACKEND := flaskBackend
 BIN := $(BACKEND)/.venv/bin
 PYENV := source scripts/lib.sh && ensure_python_env
 
-.PHONY: help dev serve test test-backend test-live check contract resource migrate migration lock venv clean
+.PHONY: help dev serve test test-backend test-live check contract resource remove-resource migrate migration lock venv clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -31,6 +31,10 @@ check: ## Lint, format, types and the layer contracts
 contract: ## schemathesis against the real server (gunicorn), from the OpenAPI document
 	@bash scripts/test.sh contract
 
+.PHONY: test-generator
+test-generator: ## The generator as a product: make resource, field, remove-resource in a temporary checkout
+	@bash scripts/test.sh generator
+
 .PHONY: test-ui e2e client fmt
 test-ui: ## UI: lint, types, unit tests, build, bundle size, client drift
 	@bash scripts/test.sh ui
@@ -55,6 +59,9 @@ bench: ## Benchmark the API against a frameworkless baseline with wrk (BENCH_ROW
 
 resource: venv ## Generate a resource: make resource name=books fields="title:str(200):unique year:int?" [scope=shared]
 	@cd $(BACKEND) && .venv/bin/python -m devtools.resource --name "$(name)" --fields "$(fields)" --singular "$(singular)" --force "$(force)" --scope "$(scope)"
+
+remove-resource: venv ## Remove a resource and drop its table: make remove-resource name=books (the example too)
+	@cd $(BACKEND) && .venv/bin/python -m devtools.resource.remove --name "$(name)" --force "$(force)"
 
 migrate: ## Upgrade the make dev database to the newest migration
 	@bash scripts/dev.sh run .venv/bin/alembic upgrade head
