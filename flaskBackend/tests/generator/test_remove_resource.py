@@ -16,8 +16,11 @@ def tracked(cwd: Path) -> dict[str, bytes]:
 
 def test_generate_then_remove_gives_the_tree_back_but_the_migrations(checkout: Path) -> None:
     before = tracked(checkout)
-    make(checkout, "resource", "name=authors", "fields=name:str(80):unique")
-    make(checkout, "resource", "name=books", "fields=title:str(200) author:ref(authors)")
+    # A shared resource (admins write it), and an owned one that refers to it.
+    make(checkout, "resource", "name=authors", "fields=name:str(80):unique", "scope=shared")
+    make(checkout, "resource", "name=books", "fields=title:str(200):unique author:ref(authors)")
+    # Their generated tests, the authorisation matrix and the statement counts, over HTTP.
+    make(checkout, "test-backend")
 
     uncommitted = make(checkout, "remove-resource", "name=books", check=False)
     commit(checkout, "generated")
