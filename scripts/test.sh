@@ -6,12 +6,7 @@ set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 reports="$ROOT/.run/reports"
 
-check() {
-  .venv/bin/ruff check .
-  .venv/bin/ruff format --check .
-  .venv/bin/mypy
-  .venv/bin/lint-imports --no-cache
-}
+check() { .venv/bin/python "$ROOT/scripts/check.py" "$reports/check.xml"; }
 containers() { bash "$ROOT/scripts/lint-containers.sh"; }
 backend() { .venv/bin/pytest --ignore=tests/live --ignore=tests/generator --cov --cov-report=term --junitxml="$reports/backend.xml"; }
 # The production server itself (gunicorn, several workers, real sockets): slower, so a step of its own.
