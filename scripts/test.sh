@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make test and its parts: runs the steps against one throwaway PostgreSQL (or TEST_DATABASE_URL),
 # every step even after one fails, then ends with "tests: N passed, F failed" from the runners' reports.
-#   scripts/test.sh [STEP ...]   steps: check containers backend live contract generator ui e2e (default: all)
+#   scripts/test.sh [STEP ...]   steps: check containers backend live contract ui e2e generator (default: all)
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 reports="$ROOT/.run/reports"
@@ -13,7 +13,7 @@ backend() { .venv/bin/pytest --ignore=tests/live --ignore=tests/generator --cov 
 live() { .venv/bin/pytest tests/live --junitxml="$reports/live.xml"; }
 contract() { bash "$ROOT/scripts/contract.sh" "$reports/contract.xml"; }
 # The generator as a product: make resource, field and remove-resource in a temporary checkout.
-generator() { .venv/bin/pytest tests/generator --junitxml="$reports/generator.xml"; }
+generator() { ensure_ui_deps && .venv/bin/pytest tests/generator --junitxml="$reports/generator.xml"; }
 ui() {
   ensure_ui_deps
   ui_yarn lint
@@ -48,7 +48,7 @@ cd "$BACKEND"
 if [ "${1:-}" = --step ]; then set -e; "$2"; exit; fi
 
 steps=("$@")
-[ $# -gt 0 ] || steps=(check containers backend live contract generator ui e2e)
+[ $# -gt 0 ] || steps=(check containers backend live contract ui e2e generator)
 rm -rf "$reports" && mkdir -p "$reports"
 ensure_python_env
 if [ -z "${TEST_DATABASE_URL:-}" ] && [[ " ${steps[*]} " =~ \ (backend|live|contract|e2e)\  ]]; then
@@ -58,7 +58,7 @@ if [ -z "${TEST_DATABASE_URL:-}" ] && [[ " ${steps[*]} " =~ \ (backend|live|cont
 fi
 failed=()
 for step in "${steps[@]}"; do
-  declare -F "$step" >/dev/null || { echo "unknown step $step: ${0##*/} [check containers backend live contract generator ui e2e]" >&2; exit 2; }
+  declare -F "$step" >/dev/null || { echo "unknown step $step: ${0##*/} [check containers backend live contract ui e2e generator]" >&2; exit 2; }
   printf '\n=== %s\n' "$step"
   bash "$ROOT/scripts/test.sh" --step "$step" || failed+=("$step")
 done
