@@ -59,7 +59,10 @@ servers+=($!)
 export SMTP_URL=${SMTP_URL:-smtp://127.0.0.1:$mail_port} PUBLIC_UI_URL=${PUBLIC_UI_URL:-http://127.0.0.1:$UI_PORT}
 (cd "$UI" && exec node_modules/.bin/vite --clearScreen false) &
 servers+=($!)
-"$VENV/bin/flask" --app app run --reload --host 127.0.0.1 --port "$API_PORT" &
+# make resource, make field and make remove-resource touch .run/api-reload when they are done:
+# the reloader then restarts the API, which finds the new (or removed) folder by itself.
+touch "$ROOT/.run/api-reload"
+"$VENV/bin/flask" --app app run --reload --extra-files "$ROOT/.run/api-reload" --host 127.0.0.1 --port "$API_PORT" &
 servers+=($!)
 set +m
 echo

@@ -27,6 +27,7 @@ from devtools.resources import served_resources
 
 VERSIONS = BACKEND / "alembic" / "versions"
 CLIENT = ROOT / "ui" / "src" / "api" / "schema.d.ts"
+RELOAD = ROOT / ".run" / "api-reload"  # make dev's API restarts when this file changes
 
 
 def known_resources() -> tuple[dict[str, Target], set[str]]:
@@ -122,11 +123,22 @@ def generate(spec: Spec, *, force: bool) -> list[Path]:
                 ["node_modules/.bin/prettier", "--write", "--log-level=warn", *ui],
                 ROOT / "ui",
             )
+        # Last, so nothing after it can fail: the dev database gets the table, and make dev's
+        # API reloads (it watches this file: scripts/dev.sh) and serves the new folder.
+        apply = ["bash", "../scripts/dev.sh", "run", ".venv/bin/alembic", "upgrade", "head"]
+        run("alembic upgrade", apply, BACKEND)
     except BaseException:
         done.undo()
         raise
+    reload_dev_api()
     migrations = [p for p in done.before if p.parent == VERSIONS and p.exists()]
     return sorted(rendered) + migrations + [CLIENT]
+
+
+def reload_dev_api() -> None:
+    """Touch the file make dev's Flask reloader watches (flask run --extra-files)."""
+    RELOAD.parent.mkdir(exist_ok=True)
+    RELOAD.touch()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,7 +180,8 @@ def tour(spec: Spec, written: list[Path], seconds: float) -> None:
         note = " (regenerated)" if path == CLIENT else ""
         print(f"  {path.relative_to(ROOT)}  {lines} lines{note}")
     print(f"API: /api/{n.url} (list, create) and /api/{n.url}/{{id}} (get, change, delete)")
-    print(f"UI: /{n.url} in the navigation. Next: make test, then make dev.")
+    print(f"UI: /{n.url} in the navigation. The dev database has the table; a running make dev")
+    print("reloads its API by itself (Vite already shows the new page). Next: make test.")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from devtools.resource.__main__ import reload_dev_api
 from devtools.resource.render import BACKEND, ROOT
 from devtools.resource.spec import SpecError
 from devtools.resources import served_resources
@@ -104,7 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     for path in changed:
         print(f"  {path.relative_to(ROOT)}{'/' if path.suffix == '' else ''}")
     print("  ui/src/api/schema.d.ts (regenerated)")
-    print("The migration is applied to the dev database. Next: make test.")
+    reload_dev_api()
+    print("The migration is applied to the dev database; a running make dev reloads its API.")
+    print("Next: make test.")
     return 0
 
 
