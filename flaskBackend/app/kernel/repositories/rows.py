@@ -5,6 +5,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, ClassVar, TypeVar
 
 from sqlalchemy import (
@@ -80,7 +81,7 @@ class RowRepository(SqlRepository[RowT]):
         """Keyset paging: the rows that come after `after` (the previous page's last sort value
         and id) in this order. No OFFSET to walk and no count, so a deep page costs what the
         first does; rows inserted meanwhile never shift a page."""
-        position = None if after is None else ("null" if after[0] is None else "value")
+        position = Start.FIRST if after is None else Start.after(after[0])
         query = _slice(self.model, self._shape(where), order, position)
         values = {**self._values(where), "limit": limit}
         if after is not None:
@@ -140,13 +141,23 @@ def _page(model: type[Row], shape: Shape, order: Order) -> Select[Any]:
     return query.limit(bindparam("limit")).offset(bindparam("offset"))
 
 
+class Start(Enum):
+    """Where a keyset slice starts: a slice's statement differs for each (built once per kind)."""
+
+    FIRST = "the first rows"
+    AFTER_VALUE = "after a row with a value in the sort column"
+    AFTER_NULL = "after a row without one (those come last)"
+
+    @classmethod
+    def after(cls, sort_value: object) -> Start:
+        return cls.AFTER_NULL if sort_value is None else cls.AFTER_VALUE
+
+
 @built_once
-def _slice(model: type[Row], shape: Shape, order: Order, position: str | None) -> Select[Any]:
-    """A keyset slice; `position` says whether the cursor's sort value is "null", a "value", or
-    there is no cursor (None: the first slice)."""
+def _slice(model: type[Row], shape: Shape, order: Order, start: Start) -> Select[Any]:
     query = _filtered(model, select(model), shape)
-    if position is not None:
-        query = query.where(_beyond(model, order, position == "null"))
+    if start is not Start.FIRST:
+        query = query.where(_beyond(model, order, start is Start.AFTER_NULL))
     return query.order_by(*_ordering(model, order)).limit(bindparam("limit"))
 
 
