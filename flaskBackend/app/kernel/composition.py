@@ -22,9 +22,7 @@ def unit_of_work() -> SqlAlchemyUnitOfWork:
     uow: SqlAlchemyUnitOfWork | None = g.get("unit_of_work")
     if uow is None:
         database = current_database()
-        uow = SqlAlchemyUnitOfWork(
-            database.session_factory, database.read_session_factory, keep_reads=True
-        )
+        uow = SqlAlchemyUnitOfWork(database.session_factory, database.read_session_factory)
         g.unit_of_work = uow
     return uow
 

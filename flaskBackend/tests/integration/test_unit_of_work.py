@@ -116,9 +116,7 @@ def test_a_requests_reads_share_one_connection_and_never_hold_two(database_url: 
     engine = create_engine(database_url)
     checkouts = Checkouts(engine)
     database = Database.over(engine)
-    uow = SqlAlchemyUnitOfWork(
-        database.session_factory, database.read_session_factory, keep_reads=True
-    )
+    uow = SqlAlchemyUnitOfWork(database.session_factory, database.read_session_factory)
     backend_pid = text("SELECT pg_backend_pid()")
     try:
         with uow.reading():  # the caller's lookup
@@ -143,9 +141,7 @@ def test_a_kept_session_forgets_what_a_step_loaded(database_url: str) -> None:
     """The next step reads the database, not the objects of the one before."""
     engine = create_engine(database_url)
     database = Database.over(engine)
-    uow = SqlAlchemyUnitOfWork(
-        database.session_factory, database.read_session_factory, keep_reads=True
-    )
+    uow = SqlAlchemyUnitOfWork(database.session_factory, database.read_session_factory)
     try:
         with uow.reading():
             session = uow.database.session

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
@@ -22,25 +23,15 @@ RepositoryT = TypeVar("RepositoryT", bound=SqlRepository[Any])
 
 
 class UnitOfWork:
-    """What a service sees: repositories and commit. Leaving without commit rolls back."""
+    """What a service sees: repositories and commit.
+
+    `with uow:` is a transaction: it commits only when the service calls commit(), and rolls
+    back whatever was not committed when the block ends. `with uow.reading():` is work that
+    only reads; commit() is refused in it."""
 
     database: DatabaseProbe
 
     def __enter__(self) -> Self:
-        return self
-
-    def repository(self, kind: type[RepositoryT]) -> RepositoryT:
-        """The repository of that class, over this unit's session: no list to register it in."""
-        raise NotImplementedError
-
-    def reading(self) -> Self:
-        """Use as `with uow.reading():` for work that only reads; commit() is then refused."""
-        return self
-
-    def single_statement(self) -> Self:
-        """Use as `with uow.single_statement():` for work that writes with one statement (an
-        INSERT): it runs without BEGIN and COMMIT, each statement committed by itself, which is
-        atomic for one statement and saves two round trips. Reads before it are fine."""
         return self
 
     def __exit__(
@@ -50,6 +41,16 @@ class UnitOfWork:
         traceback: TracebackType | None,
     ) -> None:
         self.rollback()
+
+    @contextmanager
+    def reading(self) -> Iterator[Self]:
+        """Work that only reads (here, in a transaction like any other)."""
+        with self:
+            yield self
+
+    def repository(self, kind: type[RepositoryT]) -> RepositoryT:
+        """The repository of that class, over this unit's session: no list to register it in."""
+        raise NotImplementedError
 
     def commit(self) -> None:
         raise NotImplementedError
@@ -62,53 +63,46 @@ class UnitOfWork:
 
 
 class SqlAlchemyUnitOfWork(UnitOfWork):
-    """With keep_reads (one unit per request: app.kernel.composition), work that only reads, and a
-    one-statement write, share one autocommit session from the request's first step (the
-    caller's lookup) to close(): one pooled connection and one session per request, not one per
-    step. What a step loaded is forgotten when it ends, so the next step reads the database. A
-    transaction gets a session of its own, and the kept one is closed first: a request never
-    holds two connections. Without keep_reads (a service test's long-lived unit), every step
-    has a session of its own."""
+    """One per request (app/kernel/composition.py), and one per test (tests/conftest.py): the
+    same behaviour in both.
+
+    Reads run on an autocommit session (read_session_factory): under READ COMMITTED each
+    statement has its own snapshot anyway, so BEGIN and ROLLBACK would be two round trips that
+    buy nothing. That session is kept from the first read (the caller's lookup) to close(), so
+    a request's reads share one pooled connection; what a read loaded is forgotten when it ends,
+    so the next step reads the database again. A transaction gives the kept session back first
+    and takes one of its own: a request never holds two connections."""
 
     def __init__(
         self,
         session_factory: sessionmaker[Session],
         read_session_factory: sessionmaker[Session] | None = None,
-        *,
-        keep_reads: bool = False,
     ) -> None:
         self._session_factory = session_factory
         self._read_session_factory = read_session_factory or session_factory
-        self._keep_reads = keep_reads
-        self._kept: Session | None = None
-        self._bound: Session | None = None  # the session the repositories below work on
+        self._reads: Session | None = None  # the kept autocommit session, until close()
+        self._session: Session | None = None  # the session of the block being run
         self._read_only = False
-        self._autocommit = False
 
-    def reading(self) -> Self:
-        self._read_only = self._autocommit = True
-        return self
-
-    def single_statement(self) -> Self:
-        self._autocommit = True
-        return self
+    @contextmanager
+    def reading(self) -> Iterator[Self]:
+        if self._reads is None:
+            self._reads = self._read_session_factory()
+        self._use(self._reads)
+        self._read_only = True
+        try:
+            yield self
+        except BaseException as error:
+            self._end(error)
+            raise
+        finally:
+            self._read_only = False
+        self._reads.expunge_all()
 
     def __enter__(self) -> Self:
-        if self._autocommit and self._keep_reads:
-            self._kept = self._kept or self._read_session_factory()
-            session = self._kept
-        else:
-            self.close()
-            factory = self._read_session_factory if self._autocommit else self._session_factory
-            session = factory()
-        if session is not self._bound:  # the kept session's repositories serve every step
-            self._bind(session)
+        self.close()
+        self._use(self._session_factory())
         return self
-
-    def _bind(self, session: Session) -> None:
-        self._session = self._bound = session
-        self._repositories: dict[type[Any], Any] = {}
-        self.database = DatabaseProbe(session)
 
     def __exit__(
         self,
@@ -116,48 +110,59 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        self._read_only = self._autocommit = False
-        session = self._session
-        if session is self._kept and exc is None:
-            # Autocommit: nothing to roll back. The connection stays for the request's next step.
-            session.expunge_all()
-            return
-        if session is self._kept:
-            self._kept = None
-        if exc is not None and database_unavailable(exc):
+        self._end(exc)
+
+    def _use(self, session: Session) -> None:
+        if session is not self._session:  # a new session: its repositories are built anew
+            self._session = session
+            self._repositories: dict[type[Any], Any] = {}
+            self.database = DatabaseProbe(session)
+
+    def _end(self, error: BaseException | None) -> None:
+        session = self._current()
+        if session is self._reads:
+            self._reads = None
+        if error is not None and database_unavailable(error):
             # The connection is dead: a rollback on it would only fail again, loudly.
             session.invalidate()
-            raise Unavailable(DATABASE_UNAVAILABLE, reason=first_line(exc)) from exc
+            raise Unavailable(DATABASE_UNAVAILABLE, reason=first_line(error)) from error
         # close() rolls back whatever was not committed, without expiring loaded objects,
-        # so a controller can still serialise what a read returned.
+        # so a controller can still serialise what the block returned.
         session.close()
 
     def close(self) -> None:
-        """Give back the kept session's connection: at the end of the request, or before a
-        transaction takes one of its own."""
-        kept, self._kept = self._kept, None
-        if kept is not None:
-            kept.close()
+        """Give back the kept reading session's connection: at the end of the request, or
+        before a transaction takes one of its own."""
+        reads, self._reads = self._reads, None
+        if reads is not None:
+            reads.close()
+
+    def _current(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("use the unit of work inside `with uow:` or `with uow.reading():`")
+        return self._session
 
     def repository(self, kind: type[RepositoryT]) -> RepositoryT:
+        session = self._current()
         if kind not in self._repositories:
-            self._repositories[kind] = kind(self._session)
+            self._repositories[kind] = kind(session)
         repository: RepositoryT = self._repositories[kind]
         return repository
 
     def commit(self) -> None:
         if self._read_only:
             raise RuntimeError("a unit of work opened with reading() cannot commit")
-        self._translating_errors(self._session.commit)
+        self._translating_errors(self._current().commit)
 
     def flush(self) -> None:
-        self._translating_errors(self._session.flush)
+        self._translating_errors(self._current().flush)
 
     def _translating_errors(self, write: Callable[[], None]) -> None:
+        session = self._current()
         try:
             write()
         except IntegrityError as error:
-            self._session.rollback()
+            session.rollback()
             if getattr(error.orig, "sqlstate", None) == UNIQUE_VIOLATION:
                 diagnostic = getattr(error.orig, "diag", None)
                 constraint = getattr(diagnostic, "constraint_name", None)
@@ -168,13 +173,13 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
                 raise Conflict("The record is still in use by another record.") from error
             raise
         except StaleDataError as error:
-            self._session.rollback()
+            session.rollback()
             raise PreconditionFailed(
                 "The record was changed by someone else; reload it."
             ) from error
 
     def rollback(self) -> None:
-        self._session.rollback()
+        self._current().rollback()
 
 
 def database_unavailable(error: BaseException) -> bool:
