@@ -23,7 +23,7 @@ def filter_of(caller: Principal, query: Listing) -> Filter:
 def matching(query: Listing, *, owner_id: int | None = None) -> Filter:
     """The rows that match the query's filters: one owner's, or (None) every row."""
     equal = {name: value for name, value in query.filters.items() if value is not None}
-    return Filter(owner_id=owner_id, equal=equal, contains=query.search or None)
+    return Filter(owner_id=owner_id, equal=equal, contains=query.search or None, ids=query.ids)
 
 
 def order_of(sort: str) -> Order:
