@@ -111,6 +111,8 @@ class OwnedApiContract:
             assert created.mimetype == changed.mimetype == PROBLEM
             # The 409 names the field, so a form shows the message under it.
             assert set(created.json["errors"]) == set(changed.json["errors"]) == {name}
+            # Both tell the value that is taken, not the row's old one.
+            assert changed.json["detail"] == created.json["detail"], name
             assert self.count(session) == before
             session.refresh(other)
             assert getattr(other, name) != getattr(taken, name)

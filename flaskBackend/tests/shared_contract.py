@@ -148,6 +148,7 @@ class SharedApiContract:
             assert (created.status_code, changed.status_code) == (409, 409), name
             assert created.mimetype == changed.mimetype == PROBLEM
             assert name in changed.json["detail"]
+            assert changed.json["detail"] == created.json["detail"], name  # the taken value
             assert self.count(session) == before
 
     def test_list_pages_through_every_row_once(self, client: FlaskClient) -> None:

@@ -51,12 +51,16 @@ def slice_of(rows: RowRepository[Any], where: Filter, query: Listing) -> Slice[A
 @contextmanager
 def naming_conflicts(rows: RowRepository[Any], noun: str, row: Row) -> Iterator[None]:
     """A unique violation, told in the words of the fields its constraint holds unique."""
+    unique = rows.model.unique_fields()
+    # The values being written, read now: the failed commit's rollback expires the row, and
+    # reading it afterwards would give the stored value (the old title, not the taken one).
+    written = {field: getattr(row, field) for fields in unique.values() for field in fields}
     try:
         yield
     except Conflict as conflict:
-        fields = rows.model.unique_fields().get(conflict.constraint or "", ())
+        fields = unique.get(conflict.constraint or "", ())
         if len(fields) == 1:
-            value = getattr(row, fields[0])
+            value = written[fields[0]]
             message = f"A {noun} with the {fields[0]} {value!r} already exists."
             raise Conflict(message, fields=fields) from None
         if fields:
