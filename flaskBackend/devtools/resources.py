@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.features import layer_modules
+from app.features import layer_modules, load_models
 from app.kernel.api import Blueprint
 from app.kernel.controllers.owned import Resource
 
 
 def served_resources() -> list[tuple[Blueprint, Resource[Any]]]:
+    load_models()  # first, as blueprints() does: authors.genre_id takes its type from genres.id
     return [
         (module.blp, module.resource)
         for module in layer_modules("controller")

@@ -111,6 +111,8 @@ class OwnedApiContract:
             assert created.mimetype == changed.mimetype == PROBLEM
             # The 409 names the field, so a form shows the message under it.
             assert set(created.json["errors"]) == set(changed.json["errors"]) == {name}
+            # Both tell the value that is taken, not the row's old one.
+            assert changed.json["detail"] == created.json["detail"], name
             assert self.count(session) == before
             session.refresh(other)
             assert getattr(other, name) != getattr(taken, name)
@@ -167,6 +169,17 @@ class OwnedApiContract:
             ids = {item["id"] for item in response.json["items"]}
             assert row.id in ids, name
             assert all(item[name] == json_value(value) for item in response.json["items"]), name
+
+    def test_list_by_ids_gives_only_those_of_my_rows(self, client: FlaskClient) -> None:
+        factory = factory_for(self.model)
+        wanted, _, theirs = factory(), factory(), factory(owner=UserFactory())
+        ids = [wanted.id, theirs.id, MISSING_ID]
+
+        response = client.get(self.url(), query_string={"id": ids})
+
+        assert [item["id"] for item in response.json["items"]] == [wanted.id]
+        assert client.get(f"{self.url()}?id=0").status_code == 422
+        assert client.get(self.url(), query_string={"id": range(1, 102)}).status_code == 422
 
     def test_list_searches_its_search_column(self, client: FlaskClient) -> None:
         column = getattr(repository_of(self.model), "search_column", None)

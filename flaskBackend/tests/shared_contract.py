@@ -148,6 +148,7 @@ class SharedApiContract:
             assert (created.status_code, changed.status_code) == (409, 409), name
             assert created.mimetype == changed.mimetype == PROBLEM
             assert name in changed.json["detail"]
+            assert changed.json["detail"] == created.json["detail"], name  # the taken value
             assert self.count(session) == before
 
     def test_list_pages_through_every_row_once(self, client: FlaskClient) -> None:
@@ -182,6 +183,15 @@ class SharedApiContract:
         first = client.get(f"{self.url()}?per_page=1&cursor=").json
         second = client.get(f"{self.url()}?per_page=1&cursor={first['next_cursor']}").json
         assert {first["items"][0]["id"], second["items"][0]["id"]} == {row.id, other.id}
+
+    def test_list_by_ids_gives_only_those_rows(self, client: FlaskClient) -> None:
+        wanted, other, _ = factory_for(self.model).create_batch(3)
+
+        response = client.get(self.url(), query_string={"id": [wanted.id, other.id, 2**31 - 1]})
+
+        found = sorted(item["id"] for item in response.json["items"])
+        assert found == sorted([wanted.id, other.id])
+        assert client.get(f"{self.url()}?id=x").status_code == 422
 
     def test_list_searches_its_search_column(self, client: FlaskClient) -> None:
         column = getattr(repository_of(self.model), "search_column", None)

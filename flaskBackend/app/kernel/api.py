@@ -15,11 +15,18 @@ from werkzeug.exceptions import HTTPException
 
 from app.kernel.json_provider import TOO_DEEP
 from app.kernel.problems import INVALID_FIELDS, PROBLEM_JSON, problem
+from app.kernel.schemas.fields import DecimalString
 from app.kernel.schemas.problem import ProblemSchema
 
 
 class Api(flask_smorest.Api):
     ERROR_SCHEMA = ProblemSchema
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A decimal travels as a string ("12.50"): documented so from the start, a range on it
+        # becomes x-minimum/x-maximum, not a number's minimum holding a string.
+        self.register_field(DecimalString, "string", "decimal")
 
     def _register_responses(self) -> None:
         # flask-smorest documents errors as application/json; ours are problem+json.

@@ -35,10 +35,9 @@ def known_resources() -> tuple[dict[str, Target], set[str]]:
     targets = {}
     for blp, resource in served_resources():
         columns = resource.model.__table__.columns
-        label = next(
-            (c.name for c in columns if isinstance(c.type, String) and c.name not in SERVER_FIELDS),
-            None,
-        )
+        texts = [c for c in columns if isinstance(c.type, String) and c.name not in SERVER_FIELDS]
+        # What names its rows: a text every row has if there is one (as its own list links by).
+        label = next((c.name for c in sorted(texts, key=lambda c: bool(c.nullable))), None)
         shared = issubclass(resource.model, Shared)
         targets[blp.name] = Target(Names(plural=blp.name, singular=resource.noun), label, shared)
     return targets, set(Base.metadata.tables) | set(targets)

@@ -61,9 +61,35 @@ def hand_rules(f: Field) -> str:
         return "strip=True" if f.optional else "strip=True, validate=validate.Length(min=1)"
     if f.type == "text" and f.length:
         return f"validate=validate.Length(max={f.length})"
+    if f.ranged and f.type == "decimal":
+        low, high = (f'Decimal("{b}")' if b is not None else "None" for b in (f.low, f.high))
+        return f'validate=validate.Range({low}, {high}, error="{range_message(f)}")'
     if f.ranged:
         return f"validate=validate.Range({f.low}, {f.high})"
     return ""
+
+
+def range_message(f: Field) -> str:
+    """What a decimal out of its range is told; the UI's form says the same."""
+    if f.low is not None and f.high is not None:
+        return f"Must be between {f.low} and {f.high}."
+    return f"Must be at least {f.low}." if f.low is not None else f"Must be at most {f.high}."
+
+
+def check_condition(f: Field) -> str:
+    """The CheckConstraint of a range: the database keeps it too."""
+    if f.low is not None and f.high is not None:
+        return f"{f.column} BETWEEN {f.low} AND {f.high}"
+    return f"{f.column} >= {f.low}" if f.low is not None else f"{f.column} <= {f.high}"
+
+
+def decimal_bounds(f: Field) -> tuple[Decimal, Decimal]:
+    """The smallest and largest value the column and its range allow."""
+    step = Decimal(1).scaleb(-(f.scale or 0))
+    largest = Decimal(10) ** ((f.precision or 0) - (f.scale or 0)) - step
+    low = Decimal(f.low) if f.low is not None else -largest
+    high = Decimal(f.high) if f.high is not None else largest
+    return low, high
 
 
 def filter_field(f: Field, model: str) -> str:
@@ -89,7 +115,13 @@ def factory_value(f: Field, names: Names) -> str:
         low, high = (f.low, f.high) if f.low is not None else (0, INT32[1])
         return f"factory.Sequence(lambda n: {low} + n % {high - low + 1})"
     if f.type == "decimal":
-        return f"factory.Sequence(lambda n: Decimal(n % 10**{f.precision}).scaleb(-{f.scale}))"
+        low, high = decimal_bounds(f)
+        start = max(low, Decimal(0)) if high >= 0 else low  # upwards from 0, or from the lowest
+        count = min(int((high - start).scaleb(f.scale or 0)) + 1, 10**9)
+        if start == 0:
+            return f"factory.Sequence(lambda n: Decimal(n % {count}).scaleb(-{f.scale}))"
+        step = f"Decimal(n % {count}).scaleb(-{f.scale})"
+        return f'factory.Sequence(lambda n: Decimal("{start}") + {step})'
     if f.type == "bool":
         return repr(bool(f.default)) if f.has_default else "False"
     if f.type == "date":
@@ -116,6 +148,9 @@ def refused(f: Field) -> list[str]:
         precision, scale = f.precision or 0, f.scale or 0
         values += ["1.5", '"abc"', '"1e3"', f'"{"1" * (precision - scale + 1)}"']
         values += [f'"0.{"1" * (scale + 1)}"']
+        step = Decimal(1).scaleb(-scale)
+        values += [f'"{f.low - step}"'] if f.low is not None else []
+        values += [f'"{f.high + step}"'] if f.high is not None else []
     elif f.type == "bool":
         values += ["1", '"true"']
     elif f.type == "date":
@@ -137,9 +172,7 @@ def change(spec: Spec) -> dict[str, object]:
         if f.type == "int":
             return {f.column: f.high if f.ranged and f.high != f.low else INT32[1] - 1}
         if f.type == "decimal":
-            precision, scale = f.precision or 0, f.scale or 0
-            whole = "9" * (precision - scale) or "0"
-            return {f.column: whole + ("." + "9" * scale if scale else "")}
+            return {f.column: str(decimal_bounds(f)[1])}
         if f.type == "bool":
             return {f.column: not (f.has_default and f.default)}
         if f.type == "date":
@@ -186,6 +219,8 @@ def environment(spec: Spec) -> jinja2.Environment:
         column_arguments=lambda f: column_arguments(f, model),
         hand_rules=hand_rules,
         filter_field=lambda f: filter_field(f, model),
+        check_condition=check_condition,
+        range_message=range_message,
         factory_value=factory_value,
         refused=refused,
         camel_lower=camel_lower,
@@ -244,6 +279,7 @@ def sent_value(f: Field) -> str:
 
 def form_helpers(spec: Spec) -> list[str]:
     used = {
+        "decimalRule": spec.has("decimal"),
         "instantOrNull": spec.has("datetime"),
         "labelOf": spec.has("enum"),
         "localInput": spec.has("datetime"),
@@ -271,37 +307,50 @@ def form_control(f: Field) -> str:
             options = (f"{{[{values}].map((value) => (<option key={{value}} value={{value}}>"
                        "{labelOf(value)}</option>))}")  # fmt: skip
         else:
-            assert f.target is not None  # noqa: S101 - a ref always has one
-            rows = camel_lower(f.target.names.plural)
-            label = f"row.{f.target.label}" if f.target.label else "`#${row.id}`"
-            options = (f"{{{rows}.data?.items.map((row) => (<option key={{row.id}} "
-                       f"value={{row.id}}>{{{label}}}</option>))}}")  # fmt: skip
-            # The row's own choice may be past the first 100: keep it, or a save would drop it.
-            kept, current = f"initial?.{f.column} != null", f"initial.{f.column}"
-            missing = f"!{rows}.data?.items.some((row) => row.id === {current})"
-            options += (
-                f"{{{kept} && {missing} && <option value={{{current}}}>#{{{current}}}</option>}}"
-            )
+            # The saved choice may be past the first 100: referenceChoices keeps it.
+            rows = f"{camel_lower(f.target.names.plural) if f.target else ''}.data?.items ?? []"
+            choices = f"referenceChoices({rows}, {names_of(f)}, initial?.{f.column})"
+            options = (f"{{{choices}.map((choice) => (<option key={{choice.value}} "
+                       "value={choice.value}>{choice.label}</option>))}")  # fmt: skip
         return f"<select {register}>{empty}{options}</select>"
     kinds = {"int": 'type="number" inputMode="numeric" ', "decimal": 'inputMode="decimal" ',
              "bool": 'type="checkbox" ', "date": 'type="date" ',
              "datetime": 'type="datetime-local" '}  # fmt: skip
+    if f.type == "decimal":
+        register = f"{{...form.register('{f.column}', {{ validate: {decimal_rule(f)} }})}}"
     required = "required " if f.required and f.type == "str" else ""
     return f"<input {kinds.get(f.type, '')}{required}{register} />"
+
+
+def decimal_rule(f: Field) -> str:
+    """The form's copy of the API's decimal check: decimalRule(10, 2, { min: '0', ... })."""
+    if not f.ranged:
+        return f"decimalRule({f.precision}, {f.scale})"
+    bounds = [
+        f"{key}: '{value}'" for key, value in (("min", f.low), ("max", f.high)) if value is not None
+    ]
+    rule = ", ".join([*bounds, f"message: '{range_message(f)}'"])
+    return f"decimalRule({f.precision}, {f.scale}, {{ {rule} }})"
 
 
 def target_url(f: Field) -> str:
     return f.target.names.url if f.target else ""
 
 
+def names_of(f: Field) -> str:
+    """The variable a screen keeps the referenced rows' names in: taskNames."""
+    return f"{f.target.names.camel_singular}Names" if f.target else ""
+
+
 def cell(f: Field, row: str) -> str:
     value = f"{row}.{f.column}"
+    name = f"nameIn({names_of(f)}, {value})"  # a reference's: its row's display field
     if f.type == "bool":
         return f"{{{value} ? 'Yes' : 'No'}}"
     shown = {
         "enum": f"labelOf({value})",
         "datetime": f"new Date({value}).toLocaleString()",
-        "ref": f"<Link to={{`/{target_url(f)}/${{{value}}}`}}>#{{{value}}}</Link>",
+        "ref": f"<Link to={{`/{target_url(f)}/${{{value}}}`}}>{{{name}}}</Link>",
     }.get(f.type, value)
     if f.type == "ref":
         return shown if not f.optional else f"{{{value} === null ? '—' : {shown}}}"
@@ -326,10 +375,10 @@ def sample(f: Field) -> str:
 
 
 def decimal_sample(f: Field) -> str:
-    whole, scale = (f.precision or 0) - (f.scale or 0), f.scale or 0
-    if not scale:
-        return "1"
-    return ("1." + "0" * scale) if whole else ("0." + "0" * (scale - 1) + "1")
+    """One, or the value nearest to it that the column and its range allow, with every decimal."""
+    low, high = decimal_bounds(f)
+    step = Decimal(1).scaleb(-(f.scale or 0))
+    return str(min(max(Decimal(1), low), high).quantize(step))
 
 
 def fill(f: Field) -> tuple[str, str]:

@@ -2,9 +2,10 @@
 
     NAME:TYPE[?][=DEFAULT][:unique]
 
-TYPE is str(N), text, text(N), int, int(MIN..MAX), decimal(P,S), bool, date, datetime,
-enum(a|b|c) or ref(RESOURCE). `?` makes the field optional (nullable), `=DEFAULT` gives it a
-default, `:unique` makes it unique per owner (across the table, for a shared resource). Anything
+TYPE is str(N), text, text(N), int, int(MIN..MAX), decimal(P,S), decimal(P,S)(MIN..MAX), bool,
+date, datetime, enum(a|b|c) or ref(RESOURCE); a decimal's range may leave out either end:
+(0..), (..100). `?` makes the field optional (nullable), `=DEFAULT` gives it a default,
+`:unique` makes it unique per owner (across the table, for a shared resource). Anything
 wrong is a SpecError: one line, and the generator writes nothing.
 
 SCOPE is owned (each row a user's; the default) or shared (everyone reads, admins write).
@@ -22,7 +23,8 @@ import inflect
 
 IDENTIFIER = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 FIELD = re.compile(
-    r"^(?P<name>[^:]+):(?P<type>[a-z]+)(\((?P<args>[^)]*)\))?(?P<optional>\?)?"
+    r"^(?P<name>[^:]+):(?P<type>[a-z]+)(\((?P<args>[^)]*)\))?(\((?P<range>[^)]*)\))?"
+    r"(?P<optional>\?)?"
     r"(=(?P<default>.*?))?(?P<unique>:unique)?$"
 )
 INT32 = (-(2**31), 2**31 - 1)
@@ -86,7 +88,7 @@ class Target:
     """The resource a ref field points at, as the app defines it."""
 
     names: Names
-    label: str | None  # its first string column: what the UI shows for one of its rows
+    label: str | None  # a string column (one every row has, if any): what names its rows in the UI
     shared: bool = False  # a shared resource's (no owner), not an owned one's
 
 
@@ -99,8 +101,8 @@ class Field:
     default: object = None
     has_default: bool = False
     length: int | None = None
-    low: int | None = None
-    high: int | None = None
+    low: int | Decimal | None = None  # int(MIN..MAX); a decimal's may be open: (0..), (..100)
+    high: int | Decimal | None = None
     precision: int | None = None
     scale: int | None = None
     choices: list[str] = field(default_factory=list)
@@ -129,7 +131,7 @@ class Field:
 
     @property
     def ranged(self) -> bool:
-        return self.type == "int" and self.low is not None
+        return self.type in ("int", "decimal") and (self.low, self.high) != (None, None)
 
 
 @dataclass
@@ -145,8 +147,12 @@ class Spec:
 
     @property
     def label(self) -> Field | None:
-        """The field that names a row in the UI: the first str one."""
-        return next((f for f in self.fields if f.type == "str"), None)
+        """The field that names a row in the UI and links to it: the first str one that every
+        row has (not optional, no empty default), or None: the id then."""
+        return next(
+            (f for f in self.fields if f.type == "str" and not f.optional and f.default != ""),
+            None,
+        )
 
     @property
     def unique(self) -> list[Field]:
@@ -220,6 +226,10 @@ def parse_field(word: str, targets: dict[str, Target], resource: str) -> Field:
         raise SpecError(f"{word}: unknown type {kind!r}; use one of {', '.join(TYPES)}")
     f = Field(name=name, type=kind, optional=bool(match["optional"]), unique=bool(match["unique"]))
     ARGUMENTS[kind](f, args, word, targets, resource)
+    if match["range"] is not None:
+        if kind != "decimal":
+            raise SpecError(f"{word}: only a decimal takes a range after its (P,S)")
+        _decimal_range(f, match["range"], word)
     if f.unique and kind not in UNIQUE_TYPES:
         raise SpecError(f"{word}: a {kind} field cannot be unique")
     if match["default"] is not None:
@@ -258,6 +268,26 @@ def _decimal(f: Field, args: str | None, word: str, *_: object) -> None:
     if not digits or not 1 <= int(digits[1]) <= 38 or int(digits[2]) > int(digits[1]):
         raise SpecError(f"{word}: write decimal(P,S): P digits in all (1-38), S after the point")
     f.precision, f.scale = int(digits[1]), int(digits[2])
+
+
+def _decimal_range(f: Field, args: str, word: str) -> None:
+    bounds = re.fullmatch(r"(-?\d+(?:\.\d+)?)?\.\.(-?\d+(?:\.\d+)?)?", args)
+    if not bounds or (bounds[1] is None and bounds[2] is None):
+        raise SpecError(f"{word}: write the range as (MIN..MAX), (MIN..) or (..MAX), like (0..)")
+    largest = Decimal(10) ** ((f.precision or 0) - (f.scale or 0))
+    for bound in (bounds[1], bounds[2]):
+        if bound is not None and not fits(Decimal(bound), f.scale or 0, largest):
+            kind = f"decimal({f.precision},{f.scale})"
+            raise SpecError(f"{word}: the bound {bound} does not fit {kind}")
+    f.low = Decimal(bounds[1]) if bounds[1] is not None else None
+    f.high = Decimal(bounds[2]) if bounds[2] is not None else None
+    if f.low is not None and f.high is not None and f.low > f.high:
+        raise SpecError(f"{word}: the range must run upwards, like (0..100)")
+
+
+def fits(number: Decimal, scale: int, largest: Decimal) -> bool:
+    """Whether NUMERIC(P, S) holds the number exactly: S digits after the point, |n| < 10**(P-S)."""
+    return number.is_finite() and number == round(number, scale) and abs(number) < largest
 
 
 def _enum(f: Field, args: str | None, word: str, *_: object) -> None:
@@ -309,9 +339,9 @@ def default_of(f: Field, raw: str, word: str) -> object:
             return value
         if f.type == "decimal":
             number, precision, scale = Decimal(raw), f.precision or 0, f.scale or 0
-            if not number.is_finite() or number != round(number, scale):
+            if not fits(number, scale, Decimal(10) ** (precision - scale)):
                 raise wrong
-            if abs(number) >= Decimal(10) ** (precision - scale):
+            if (f.low is not None and number < f.low) or (f.high is not None and number > f.high):
                 raise wrong
             return number
         if f.type == "bool":

@@ -42,6 +42,13 @@ EVERY_TYPE = (
         ("books", "n:int(1..5)=9", "default '9'"),
         ("books", "p:decimal(3,5)", "decimal(P,S)"),
         ("books", "p:decimal(4,2)=123.4", "default '123.4'"),
+        ("books", "p:decimal(10,2)(..)", "(MIN..MAX), (MIN..) or (..MAX)"),
+        ("books", "p:decimal(10,2)(0..x)", "(MIN..MAX), (MIN..) or (..MAX)"),
+        ("books", "p:decimal(10,2)(5..1)", "must run upwards"),
+        ("books", "p:decimal(4,2)(0..100)", "bound 100 does not fit decimal(4,2)"),
+        ("books", "p:decimal(10,2)(0.001..)", "bound 0.001 does not fit"),
+        ("books", "p:decimal(10,2)(0..)=-1", "default '-1'"),
+        ("books", "n:int(1..5)(0..)", "only a decimal takes a range"),
         ("books", "s:enum(Open|closed)", "enum(a|b|c)"),
         ("books", "s:enum(a|a)", "given twice"),
         ("books", "d:date=2026-13-01", "not a valid date"),
@@ -183,3 +190,47 @@ def test_an_owned_resource_may_refer_to_a_shared_one() -> None:
     assert "class Book(Owned):" in model
     assert 'ForeignKey("categories.id"), index=True' in model
     assert "DetailScreen" not in rendered["ui/src/books/EditBookPage.tsx"]
+
+
+def test_a_decimal_range_is_a_check_constraint_a_schema_rule_and_refused_values() -> None:
+    fields = "price:decimal(10,2)(0..) cut:decimal(4,1)(..100)? share:decimal(3,2)(0..1)"
+    spec = parse("books", f"title:str(20) {fields}", TARGETS, set())
+
+    rendered = {path.as_posix(): text for path, text in files(spec).items()}
+
+    model = rendered["flaskBackend/app/books/model.py"]
+    assert 'CheckConstraint("price >= 0", name="price_range")' in model
+    assert 'CheckConstraint("cut <= 100", name="cut_range")' in model
+    assert 'CheckConstraint("share BETWEEN 0 AND 1", name="share_range")' in model
+    schemas = rendered["flaskBackend/app/books/schemas.py"]
+    assert 'validate.Range(Decimal("0"), None, error="Must be at least 0.")' in schemas
+    assert 'validate.Range(None, Decimal("100"), error="Must be at most 100.")' in schemas
+    assert 'error="Must be between 0 and 1."' in schemas
+    tests = rendered["flaskBackend/tests/books/test_api.py"]
+    assert '"price": [None, 1.5, "abc", "1e3", "111111111", "0.111", "-0.01"]' in tests
+    assert '"100.1"' in tests
+    assert '"-0.01", "1.01"' in tests
+    form = rendered["ui/src/books/BookForm.tsx"]
+    assert "decimalRule(10, 2, { min: '0', message: 'Must be at least 0.' })" in form
+
+
+def test_the_link_column_is_a_text_every_row_has() -> None:
+    spec = parse("books", "subtitle:str(20)? code:str(8)= title:str(20) year:int", TARGETS, set())
+
+    assert spec.label is not None
+    assert spec.label.name == "title"
+    assert parse("books", "subtitle:str(20)? year:int", TARGETS, set()).label is None
+
+
+def test_a_reference_is_named_by_its_target_and_filtered_by() -> None:
+    spec = parse("books", "title:str(20) task:ref(tasks)?", TARGETS, set())
+
+    rendered = {path.as_posix(): text for path, text in files(spec).items()}
+
+    queries = rendered["ui/src/books/queries.ts"]
+    assert "export function useReferencedTasks(" in queries  # one request, by id
+    page = rendered["ui/src/books/BookListPage.tsx"]
+    assert "'task_id'" in page.split("const FILTERS")[1].split("\n")[0]
+    assert "nameIn(taskNames, book.task_id)" in page
+    assert "referenceChoices(tasks.data?.items ?? [], taskNames, values.task_id)" in page
+    assert "it('filters by task'" in rendered["ui/src/books/BookPages.test.tsx"]

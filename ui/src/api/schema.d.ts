@@ -933,6 +933,8 @@ export interface operations {
                 per_page?: number;
                 /** @description Keyset paging, for long lists: send it empty for the first slice, then the `next_cursor` of the slice before (or follow `next`). Keep the same filters and sort. Answers carry no `total` and no `page`; a slice costs the same however deep it is, and rows added meanwhile never shift one. */
                 cursor?: string;
+                /** @description Only the rows with these ids (repeat it: id=3&id=5), so a screen fetches the rows it refers to in one request. */
+                id?: number[];
                 status?: "todo" | "doing" | "done";
                 /** @description Case-insensitive text the title contains. */
                 q?: string;

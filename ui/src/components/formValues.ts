@@ -29,3 +29,39 @@ export function labelOf(value: string): string {
   const words = value.replaceAll('_', ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** A decimal's range, as the API checks it, with the API's message. */
+export interface DecimalRange {
+  min?: string;
+  max?: string;
+  message: string;
+}
+
+/**
+ * The API's check of a NUMERIC(precision, scale) field, run in the form before sending: the
+ * same rules and the same messages, so the answer comes without a round trip. '' passes (the
+ * API says whether the field may be empty).
+ */
+export function decimalRule(precision: number, scale: number, range?: DecimalRange) {
+  const whole = precision - scale;
+  return (value: string): string | true => {
+    if (value === '') return true;
+    const number = /^-?(\d+)(?:\.(\d+))?$/.exec(value);
+    if (!number) return 'Not a valid number.';
+    const [, wholeDigits = '', fraction = ''] = number;
+    if (fraction && !scale) return 'Must be a whole number.';
+    if (fraction.length > scale) return `At most ${digits(scale)} after the decimal point.`;
+    if (!whole && wholeDigits !== '0') return 'Must be between -1 and 1.';
+    if (whole && wholeDigits.length > whole) {
+      return `At most ${digits(whole)} before the decimal point.`;
+    }
+    if (!range) return true;
+    const below = range.min !== undefined && Number(value) < Number(range.min);
+    const above = range.max !== undefined && Number(value) > Number(range.max);
+    return below || above ? range.message : true;
+  };
+}
+
+function digits(count: number): string {
+  return count === 1 ? '1 digit' : `${count} digits`;
+}

@@ -33,6 +33,7 @@ class Filter:
     owner_id: int | None = None  # one owner's rows; None: every row (always, when shared)
     equal: Mapping[str, object] = field(default_factory=dict)  # column -> value it must equal
     contains: str | None = None  # case-insensitive text in the repository's search column
+    ids: Sequence[int] | None = None  # only these rows (a screen naming the rows it refers to)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +106,7 @@ class RowRepository(SqlRepository[RowT]):
             owner=where.owner_id is not None,
             equal=tuple(sorted(where.equal)),
             search=getattr(self, "search_column", None) if where.contains else None,
+            ids=where.ids is not None,
         )
 
     @staticmethod
@@ -113,6 +115,8 @@ class RowRepository(SqlRepository[RowT]):
         values["owner_id"] = where.owner_id
         if where.contains:
             values["contains"] = like_pattern(where.contains)
+        if where.ids is not None:
+            values["ids"] = list(where.ids)
         return values
 
 
@@ -123,6 +127,7 @@ class Shape:
     owner: bool
     equal: tuple[str, ...]  # columns that must equal a value, sorted
     search: str | None  # the column a text search looks in, if one is asked for
+    ids: bool  # whether only some ids are asked for (one IN list, however many)
 
 
 @built_once
@@ -188,6 +193,8 @@ def _filtered(model: type[Row], query: QueryT, shape: Shape) -> QueryT:
     if shape.search:
         column = getattr(model, shape.search)
         query = query.where(column.icontains(bindparam("contains"), escape=LIKE_ESCAPE))
+    if shape.ids:
+        query = query.where(model.id.in_(bindparam("ids", expanding=True)))
     return query
 
 

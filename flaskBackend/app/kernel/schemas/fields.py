@@ -56,22 +56,50 @@ class StrictInteger(fields.Integer):
 class DecimalString(fields.Decimal):
     """An exact number as a JSON string ("12.50"): a JSON number would pass through a binary
     float in most clients and lose cents. `precision` and `scale` are the column's NUMERIC(P, S);
-    a value that does not fit is refused here, not by PostgreSQL with a 500."""
+    a value that does not fit is refused here, saying which part is too long, not by PostgreSQL
+    with a 500."""
+
+    NUMBER = re.compile(r"^-?(\d+)(?:\.(\d+))?$")
+    default_error_messages = {
+        "string": 'Must be a string of digits, like "12.50".',
+        "integer": "Must be a whole number.",
+        "fraction": "At most {digits} after the decimal point.",
+        "whole": "At most {digits} before the decimal point.",
+        "under_one": "Must be between -1 and 1.",
+    }
 
     def __init__(self, *, precision: int, scale: int, **kwargs: Any) -> None:
-        whole = precision - scale
+        self.whole, self.scale = precision - scale, scale
         fraction = rf"(\.\d{{1,{scale}}})?" if scale else ""
-        pattern = rf"^-?\d{{1,{whole}}}{fraction}$"
+        whole = rf"\d{{1,{self.whole}}}" if self.whole else "0"
         kwargs.setdefault("metadata", {}).update(
-            type="string", format="decimal", pattern=pattern, example="0" if not scale else "0.5"
+            type="string",
+            format="decimal",
+            pattern=rf"^-?{whole}{fraction}$",
+            example="0" if not scale else "0.5",
         )
         super().__init__(places=scale, as_string=True, **kwargs)
-        self.pattern = re.compile(pattern)
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
-        if not isinstance(value, str) or not self.pattern.match(value):
+        if not isinstance(value, str):
+            raise self.make_error("string")
+        number = self.NUMBER.match(value)
+        if not number:
             raise self.make_error("invalid")
+        whole, fraction = number[1], number[2] or ""
+        if fraction and not self.scale:
+            raise self.make_error("integer")
+        if len(fraction) > self.scale:
+            raise self.make_error("fraction", digits=_digits(self.scale))
+        if not self.whole and whole != "0":
+            raise self.make_error("under_one")
+        if self.whole and len(whole) > self.whole:
+            raise self.make_error("whole", digits=_digits(self.whole))
         return super()._deserialize(value, attr, data, **kwargs)
+
+
+def _digits(count: int) -> str:
+    return "1 digit" if count == 1 else f"{count} digits"
 
 
 class AwareDateTime(fields.AwareDateTime):

@@ -131,14 +131,31 @@ class ChangesSchema(NewRowSchema):
 
 
 class ListArgsSchema(KeysetArgsSchema):
-    """A list's query: page or cursor, sort, q and the subclass's filters. Loads a Listing."""
+    """A list's query: page or cursor, sort, q, id and the subclass's filters. Loads a Listing."""
+
+    ids = fields.List(
+        fields.Integer(validate=validate.Range(1, 2**31 - 1)),  # an id is an INTEGER
+        data_key="id",
+        validate=validate.Length(max=100),
+        metadata={
+            "description": "Only the rows with these ids (repeat it: id=3&id=5), so a screen "
+            "fetches the rows it refers to in one request."
+        },
+    )
 
     @post_load
     def make_listing(self, data: dict[str, Any], **kwargs: Any) -> Listing:
         page, per_page, sort = data.pop("page"), data.pop("per_page"), data.pop("sort")
         search, cursor = data.pop("search", None), data.pop("cursor", None)
+        ids = data.pop("ids", None)
         return Listing(
-            page=page, per_page=per_page, sort=sort, search=search, filters=data, cursor=cursor
+            page=page,
+            per_page=per_page,
+            sort=sort,
+            search=search,
+            filters=data,
+            cursor=cursor,
+            ids=ids,
         )
 
 

@@ -23,7 +23,7 @@ def filter_of(caller: Principal, query: Listing) -> Filter:
 def matching(query: Listing, *, owner_id: int | None = None) -> Filter:
     """The rows that match the query's filters: one owner's, or (None) every row."""
     equal = {name: value for name, value in query.filters.items() if value is not None}
-    return Filter(owner_id=owner_id, equal=equal, contains=query.search or None)
+    return Filter(owner_id=owner_id, equal=equal, contains=query.search or None, ids=query.ids)
 
 
 def order_of(sort: str) -> Order:
@@ -50,15 +50,17 @@ def slice_of(rows: RowRepository[Any], where: Filter, query: Listing) -> Slice[A
 
 @contextmanager
 def naming_conflicts(rows: RowRepository[Any], noun: str, row: Row) -> Iterator[None]:
-    """A unique violation, told in the words of the fields its constraint holds unique, with
-    the values that were sent (read before the write: a rollback reloads the stored ones)."""
-    sent = {name: getattr(row, name) for name in row.__table__.columns.keys()}  # noqa: SIM118
+    """A unique violation, told in the words of the fields its constraint holds unique."""
+    unique = rows.model.unique_fields()
+    # The values being written, read now: the failed commit's rollback expires the row, and
+    # reading it afterwards would give the stored value (the old title, not the taken one).
+    written = {field: getattr(row, field) for fields in unique.values() for field in fields}
     try:
         yield
     except Conflict as conflict:
-        fields = rows.model.unique_fields().get(conflict.constraint or "", ())
+        fields = unique.get(conflict.constraint or "", ())
         if len(fields) == 1:
-            value = sent[fields[0]]
+            value = written[fields[0]]
             message = f"A {noun} with the {fields[0]} {value!r} already exists."
             raise Conflict(message, fields=fields) from None
         if fields:

@@ -20,6 +20,7 @@ class Listing:
     search: str | None = None
     filters: Mapping[str, object] = field(default_factory=dict)
     cursor: str | None = None
+    ids: Sequence[int] | None = None  # only the rows with these ids
 
 
 @dataclass(frozen=True, slots=True)
