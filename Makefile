@@ -5,7 +5,7 @@ BACKEND := flaskBackend
 BIN := $(BACKEND)/.venv/bin
 PYENV := source scripts/lib.sh && ensure_python_env
 
-.PHONY: help dev serve test test-backend test-live check contract resource remove-resource migrate migration lock venv clean
+.PHONY: help dev serve test test-backend test-live check contract resource field remove-resource migrate migration lock venv clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -58,7 +58,10 @@ bench: ## Benchmark the API against a frameworkless baseline with wrk (BENCH_ROW
 	@bash scripts/bench.sh
 
 resource: venv ## Generate a resource: make resource name=books fields="title:str(200):unique year:int?" [scope=shared]
-	@cd $(BACKEND) && .venv/bin/python -m devtools.resource --name "$(name)" --fields "$(fields)" --singular "$(singular)" --force "$(force)" --scope "$(scope)"
+	@cd $(BACKEND) && .venv/bin/python -m devtools.resource --name "$(name)" --fields "$(fields)" --singular "$(singular)" --scope "$(scope)"
+
+field: venv ## Add fields to a generated resource, keeping your edits: make field resource=books fields="isbn:str(13)?:unique"
+	@cd $(BACKEND) && .venv/bin/python -m devtools.resource.field --resource "$(resource)" --fields "$(fields)"
 
 remove-resource: venv ## Remove a resource and drop its table: make remove-resource name=books (the example too)
 	@cd $(BACKEND) && .venv/bin/python -m devtools.resource.remove --name "$(name)" --force "$(force)"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import keyword
 import re
+import shlex
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -139,6 +140,7 @@ class Spec:
     names: Names
     fields: list[Field]
     shared: bool = False  # scope=shared: no owner, everyone reads, admins write
+    source: str = ""  # what make resource was given, kept in the model for make field
 
     @property
     def search(self) -> Field | None:
@@ -193,7 +195,10 @@ def parse(name: str, fields: str, targets: dict[str, Target], existing: set[str]
     if scope not in SCOPES:
         raise SpecError(f"scope={scope}: use owned (each row a user's) or shared (admins write)")
     if name in existing and not force:
-        raise SpecError(f"name={name}: that resource already exists (force=1 writes it again)")
+        raise SpecError(
+            f"name={name}: that resource already exists: make field resource={name} "
+            'fields="..." adds fields to it and keeps your edits'
+        )
     singular = singular or singular_of(name)
     if not IDENTIFIER.match(singular) or singular == name:
         raise SpecError(f"singular={singular}: give the singular of {name} in snake_case")
@@ -210,7 +215,8 @@ def parse(name: str, fields: str, targets: dict[str, Target], existing: set[str]
             raise SpecError(f"{f.name}: the field {f.column} is given twice")
         seen.add(f.column)
     names = Names(plural=name, singular=singular)
-    return Spec(names=names, fields=parsed, shared=scope == "shared")
+    source = f"name={name} fields={shlex.quote(' '.join(words))} singular={singular} scope={scope}"
+    return Spec(names=names, fields=parsed, shared=scope == "shared", source=source)
 
 
 def parse_field(word: str, targets: dict[str, Target], resource: str) -> Field:
