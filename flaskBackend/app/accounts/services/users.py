@@ -59,10 +59,11 @@ class UserService(AccountStores):
                 if not self.passwords.verify(user.password_hash, current):
                     raise InvalidInput("current_password", "This is not your current password.")
                 user.password_hash = self.passwords.hash(changes["password"])
-                # Every other login of this user ends; the one changing the password stays.
-                self.refresh_tokens.revoke_all_of(
-                    user.id, dt.datetime.now(dt.UTC), except_family=caller.session
-                )
+                now = dt.datetime.now(dt.UTC)
+                # Every other login of this user ends (the one changing the password stays),
+                # and so does every reset link mailed before.
+                self.refresh_tokens.revoke_all_of(user.id, now, except_family=caller.session)
+                self.password_resets.spend_all_of(user.id, now)
             if "name" in changes:
                 user.name = changes["name"]
             self.uow.commit()
@@ -135,6 +136,7 @@ class UserService(AccountStores):
                 user = User(email=email, name=name, password_hash="")
                 self.users.add(user)
             user.password_hash = self.passwords.hash(password)
+            self.password_resets.spend_all_of(user.id, dt.datetime.now(dt.UTC))
             user.role = role
             user.is_active = True
             self.uow.commit()
