@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from flask.testing import FlaskClient
 
 from app.accounts.models.user import User
@@ -22,6 +23,18 @@ def test_me_returns_the_caller(client: FlaskClient, user: User) -> None:
 
 def test_changing_the_name(client: FlaskClient) -> None:
     assert client.patch("/api/users/me", json={"name": " Ada "}).get_json()["name"] == "Ada"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Bob\nhttps://evil.test", "Bob\r\nBcc: x@evil.test", "tab\there", "esc\x1b[31m", "rtl\u202eevil"],
+)
+def test_a_name_is_one_line_without_control_characters(client: FlaskClient, name: str) -> None:
+    response = client.patch("/api/users/me", json={"name": name})
+
+    assert response.status_code == 422
+    assert response.get_json()["errors"] == {"name": ["Must be one line without control characters."]}
+    assert client.get("/api/users/me").get_json()["name"] != name
 
 
 def test_changing_the_password_needs_the_current_one(client: FlaskClient) -> None:
