@@ -25,7 +25,7 @@ class UserRepository(Protocol):
     def count(self) -> int: ...
     def page(self, *, limit: int, offset: int) -> Sequence[User]: ...
     def delete(self, entity: User) -> None: ...
-    def count_active_admins(self) -> int: ...
+    def lock_active_admins(self) -> Sequence[int]: ...
 
 
 class RefreshTokenRepository(Protocol):
@@ -58,9 +58,12 @@ class SqlUserRepository(SqlRepository[User]):
             select(User).order_by(User.id).limit(limit).offset(offset)
         ).all()
 
-    def count_active_admins(self) -> int:
-        query = select(func.count()).where(User.role == UserRole.ADMIN, User.is_active)
-        return self.session.scalar(query) or 0
+    def lock_active_admins(self) -> Sequence[int]:
+        """The ids of the active administrators, their rows locked until the commit: two
+        requests that each remove an administrator then run one after the other, and the
+        second sees the first's change. In id order, so two lockers never deadlock."""
+        query = select(User.id).where(User.role == UserRole.ADMIN, User.is_active)
+        return self.session.scalars(query.order_by(User.id).with_for_update()).all()
 
 
 class SqlRefreshTokenRepository(SqlRepository[RefreshToken]):
