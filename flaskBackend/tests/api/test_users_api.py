@@ -14,6 +14,10 @@ from tests.factories import PASSWORD, UserFactory
 ClientFor = Callable[[User], FlaskClient]
 
 
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
 def test_me_returns_the_caller(client: FlaskClient, user: User) -> None:
     body = client.get("/api/users/me").get_json()
 
@@ -53,6 +57,7 @@ def test_changing_the_password_ends_other_sessions(anonymous: FlaskClient, app, 
     other_device.environ_base["wsgi.url_scheme"] = "https"
     for device in (anonymous, other_device):
         device.post("/api/auth/login", json={"email": user.email, "password": PASSWORD})
+    other_token = other_device.post("/api/auth/refresh").get_json()["access_token"]
     token = anonymous.post("/api/auth/refresh").get_json()["access_token"]
 
     response = anonymous.patch(
@@ -63,6 +68,7 @@ def test_changing_the_password_ends_other_sessions(anonymous: FlaskClient, app, 
 
     assert response.status_code == 200
     assert other_device.post("/api/auth/refresh").status_code == 401
+    assert other_device.get("/api/users/me", headers=bearer(other_token)).status_code == 401
     assert anonymous.post("/api/auth/refresh").status_code == 200
     login = anonymous.post(
         "/api/auth/login", json={"email": user.email, "password": "a-brand-new-password"}
