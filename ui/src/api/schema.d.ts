@@ -77,47 +77,10 @@ export interface paths {
         put?: never;
         /**
          * Log out
-         * @description Ends the session of the refresh cookie and clears it. Access tokens already issued
-         *     stay valid until they expire (at most ACCESS_TOKEN_TTL seconds).
+         * @description Ends the session of the refresh cookie and clears it. The access tokens of that
+         *     session stop working at once.
          */
         post: operations["logout"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Is the process up? */
-        get: operations["getHealth"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/health/ready": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Can the service answer requests?
-         * @description 200 only when the database answers; 503 otherwise, quickly.
-         */
-        get: operations["getReadiness"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -165,51 +128,6 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
-        trace?: never;
-    };
-    "/api/tasks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List tasks
-         * @description Filter by status or by text in the title, sort by any listed field, and page through the results. `total` counts every match. For long lists, page with `cursor` instead of `page`: each slice then costs the same however deep, and has no `total`.
-         */
-        get: operations["listTasks"];
-        put?: never;
-        /** Create a task */
-        post: operations["createTask"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/tasks/{task_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                task_id: number;
-            };
-            cookie?: never;
-        };
-        /** Get a task */
-        get: operations["getTask"];
-        put?: never;
-        post?: never;
-        /** Delete a task */
-        delete: operations["deleteTask"];
-        options?: never;
-        head?: never;
-        /**
-         * Change some fields of a task
-         * @description Only the fields you send change. Send the ETag you read in If-Match to be sure you do not overwrite someone else's change.
-         */
-        patch: operations["updateTask"];
         trace?: never;
     };
     "/api/users/me": {
@@ -280,6 +198,88 @@ export interface paths {
         patch: operations["updateUser"];
         trace?: never;
     };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Is the process up? */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Can the service answer requests?
+         * @description 200 only when the database answers; 503 otherwise, quickly.
+         */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tasks
+         * @description Filter by status or by text in the title, sort by any listed field, and page through the results. `total` counts every match. For long lists, page with `cursor` instead of `page`: each slice then costs the same however deep, and has no `total`.
+         */
+        get: operations["listTasks"];
+        put?: never;
+        /** Create a task */
+        post: operations["createTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        /** Get a task */
+        get: operations["getTask"];
+        put?: never;
+        post?: never;
+        /** Delete a task */
+        delete: operations["deleteTask"];
+        options?: never;
+        head?: never;
+        /**
+         * Change some fields of a task
+         * @description Only the fields you send change. Send the ETag you read in If-Match to be sure you do not overwrite someone else's change.
+         */
+        patch: operations["updateTask"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -342,10 +342,6 @@ export interface components {
             /** @description Seconds until expiry. */
             expires_in: number;
         };
-        Health: {
-            /** @example ok */
-            status: string;
-        };
         PasswordResetRequest: {
             email: string;
         };
@@ -356,6 +352,44 @@ export interface components {
             token: string;
             /** Format: password */
             password: string;
+        };
+        ProfileChanges: {
+            name?: string;
+            /** Format: password */
+            password?: string;
+            current_password?: string;
+        };
+        AccountDeletion: {
+            /** @description Your current password. */
+            password: string;
+        };
+        UserPage: {
+            /** @description Matches on all pages. */
+            total: number;
+            page: number;
+            per_page: number;
+            items: components["schemas"]["User"][];
+        };
+        NewAccount: {
+            /** Format: email */
+            email: string;
+            name: string;
+            /**
+             * @default user
+             * @enum {unknown}
+             */
+            role: "user" | "admin";
+            /** Format: password */
+            password?: string;
+        };
+        AccountChanges: {
+            /** @enum {unknown} */
+            role?: "user" | "admin";
+            is_active?: boolean;
+        };
+        Health: {
+            /** @example ok */
+            status: string;
         };
         Task: {
             title: string;
@@ -410,40 +444,6 @@ export interface components {
             /** Format: date */
             due_date?: string | null;
         };
-        ProfileChanges: {
-            name?: string;
-            /** Format: password */
-            password?: string;
-            current_password?: string;
-        };
-        AccountDeletion: {
-            /** @description Your current password. */
-            password: string;
-        };
-        UserPage: {
-            /** @description Matches on all pages. */
-            total: number;
-            page: number;
-            per_page: number;
-            items: components["schemas"]["User"][];
-        };
-        NewAccount: {
-            /** Format: email */
-            email: string;
-            name: string;
-            /**
-             * @default user
-             * @enum {unknown}
-             */
-            role: "user" | "admin";
-            /** Format: password */
-            password?: string;
-        };
-        AccountChanges: {
-            /** @enum {unknown} */
-            role?: "user" | "admin";
-            is_active?: boolean;
-        };
     };
     responses: {
         /** @description Unprocessable Entity */
@@ -491,8 +491,8 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Service Unavailable */
-        SERVICE_UNAVAILABLE: {
+        /** @description Bad Request */
+        BAD_REQUEST: {
             headers: {
                 [name: string]: unknown;
             };
@@ -500,8 +500,17 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Bad Request */
-        BAD_REQUEST: {
+        /** @description Forbidden */
+        FORBIDDEN: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Service Unavailable */
+        SERVICE_UNAVAILABLE: {
             headers: {
                 [name: string]: unknown;
             };
@@ -520,15 +529,6 @@ export interface components {
         };
         /** @description Precondition Failed */
         PRECONDITION_FAILED: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description Forbidden */
-        FORBIDDEN: {
             headers: {
                 [name: string]: unknown;
             };
@@ -648,49 +648,6 @@ export interface operations {
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
-    getHealth: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Health"];
-                };
-            };
-            default: components["responses"]["DEFAULT_ERROR"];
-        };
-    };
-    getReadiness: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Health"];
-                };
-            };
-            503: components["responses"]["SERVICE_UNAVAILABLE"];
-            default: components["responses"]["DEFAULT_ERROR"];
-        };
-    };
     requestPasswordReset: {
         parameters: {
             query?: never;
@@ -741,163 +698,6 @@ export interface operations {
             400: components["responses"]["BAD_REQUEST"];
             422: components["responses"]["UNPROCESSABLE_ENTITY"];
             429: components["responses"]["TOO_MANY_REQUESTS"];
-            default: components["responses"]["DEFAULT_ERROR"];
-        };
-    };
-    listTasks: {
-        parameters: {
-            query?: {
-                page?: number;
-                per_page?: number;
-                /** @description Keyset paging, for long lists: send it empty for the first slice, then the `next_cursor` of the slice before (or follow `next`). Keep the same filters and sort. Answers carry no `total` and no `page`; a slice costs the same however deep it is, and rows added meanwhile never shift one. */
-                cursor?: string;
-                status?: "todo" | "doing" | "done";
-                /** @description Case-insensitive text the title contains. */
-                q?: string;
-                /** @description A field name; a leading '-' sorts descending. */
-                sort?: "id" | "-id" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "title" | "-title" | "status" | "-status" | "priority" | "-priority" | "due_date" | "-due_date";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TaskPage"] | components["schemas"]["TaskSlice"];
-                };
-            };
-            401: components["responses"]["UNAUTHORIZED"];
-            422: components["responses"]["UNPROCESSABLE_ENTITY"];
-            default: components["responses"]["DEFAULT_ERROR"];
-        };
-    };
-    createTask: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NewTask"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    /** @description URL of the new task. */
-                    Location?: string;
-                    /** @description The version of the task; send it back in If-Match. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Task"];
-                };
-            };
-            401: components["responses"]["UNAUTHORIZED"];
-            409: components["responses"]["CONFLICT"];
-            422: components["responses"]["UNPROCESSABLE_ENTITY"];
-            default: components["responses"]["DEFAULT_ERROR"];
-        };
-    };
-    getTask: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                task_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description The version of the task; send it back in If-Match. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Task"];
-                };
-            };
-            401: components["responses"]["UNAUTHORIZED"];
-            404: components["responses"]["NOT_FOUND"];
-            default: components["responses"]["DEFAULT_ERROR"];
-        };
-    };
-    deleteTask: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The ETag you last saw; it fails with 412 if the task changed since. */
-                "If-Match"?: string;
-            };
-            path: {
-                task_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            401: components["responses"]["UNAUTHORIZED"];
-            404: components["responses"]["NOT_FOUND"];
-            409: components["responses"]["CONFLICT"];
-            412: components["responses"]["PRECONDITION_FAILED"];
-            default: components["responses"]["DEFAULT_ERROR"];
-        };
-    };
-    updateTask: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The ETag you last saw; it fails with 412 if the task changed since. */
-                "If-Match"?: string;
-            };
-            path: {
-                task_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TaskChanges"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description The version of the task; send it back in If-Match. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Task"];
-                };
-            };
-            401: components["responses"]["UNAUTHORIZED"];
-            404: components["responses"]["NOT_FOUND"];
-            409: components["responses"]["CONFLICT"];
-            412: components["responses"]["PRECONDITION_FAILED"];
-            422: components["responses"]["UNPROCESSABLE_ENTITY"];
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
@@ -1060,6 +860,206 @@ export interface operations {
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            503: components["responses"]["SERVICE_UNAVAILABLE"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    listTasks: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+                /** @description Keyset paging, for long lists: send it empty for the first slice, then the `next_cursor` of the slice before (or follow `next`). Keep the same filters and sort. Answers carry no `total` and no `page`; a slice costs the same however deep it is, and rows added meanwhile never shift one. */
+                cursor?: string;
+                status?: "todo" | "doing" | "done";
+                /** @description Case-insensitive text the title contains. */
+                q?: string;
+                /** @description A field name; a leading '-' sorts descending. */
+                sort?: "id" | "-id" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "title" | "-title" | "status" | "-status" | "priority" | "-priority" | "due_date" | "-due_date";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskPage"] | components["schemas"]["TaskSlice"];
+                };
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    createTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewTask"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description URL of the new task. */
+                    Location?: string;
+                    /** @description The version of the task; send it back in If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            409: components["responses"]["CONFLICT"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    getTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the task; send it back in If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            404: components["responses"]["NOT_FOUND"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    deleteTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; it fails with 412 if the task changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["CONFLICT"];
+            412: components["responses"]["PRECONDITION_FAILED"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    updateTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; it fails with 412 if the task changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskChanges"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the task; send it back in If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["CONFLICT"];
+            412: components["responses"]["PRECONDITION_FAILED"];
             422: components["responses"]["UNPROCESSABLE_ENTITY"];
             default: components["responses"]["DEFAULT_ERROR"];
         };
