@@ -11,10 +11,17 @@ from typing import Any
 # worker writes its samples under this folder, whose old samples are removed at start so no
 # old worker's numbers linger. It must be set before anything imports prometheus_client.
 metrics_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR") or tempfile.mkdtemp(prefix="api-metrics-")
-os.makedirs(metrics_dir, exist_ok=True)
-# Only the sample files: the folder may be one the operator chose, with other things in it.
-for stale in glob.glob(os.path.join(metrics_dir, "*.db")):
-    os.remove(stale)
+try:
+    os.makedirs(metrics_dir, exist_ok=True)
+    # Only the sample files: the folder may be one the operator chose, with other things in it.
+    for stale in glob.glob(os.path.join(metrics_dir, "*.db")):
+        os.remove(stale)
+    tempfile.TemporaryFile(dir=metrics_dir).close()  # every worker will write here
+except OSError as error:
+    raise SystemExit(
+        f"Refusing to start: PROMETHEUS_MULTIPROC_DIR: {metrics_dir} is not a writable folder"
+        f" ({error.strerror})"
+    ) from None
 os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http
+import json
 from typing import Any
 
 import flask_smorest
@@ -13,7 +14,7 @@ from flask_smorest.utils import prepare_response
 from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import HTTPException
 
-from app.kernel.json_provider import TOO_DEEP
+from app.kernel.json_provider import TOO_DEEP, TOO_MANY_DIGITS
 from app.kernel.problems import INVALID_FIELDS, PROBLEM_JSON, problem
 from app.kernel.schemas.fields import DecimalString
 from app.kernel.schemas.problem import ProblemSchema
@@ -82,6 +83,12 @@ class JsonBodyParser(FlaskParser):
             return super()._raw_load_json(req)
         except RecursionError:
             abort(400, messages={"json": [TOO_DEEP]})
+        except ValueError as error:
+            # webargs answers malformed JSON (JSONDecodeError) itself; the other ValueError the
+            # parser raises is Python's cap on integer digits (sys.get_int_max_str_digits()).
+            if isinstance(error, json.JSONDecodeError):
+                raise
+            abort(400, messages={"json": [TOO_MANY_DIGITS]})
 
     def load_json(self, req: Request, schema: ma.Schema) -> Any:
         data = super().load_json(req, schema)

@@ -6,7 +6,7 @@ import logging
 
 from flask import Flask, Response, request
 from limits.errors import StorageError
-from werkzeug.exceptions import UnsupportedMediaType
+from werkzeug.exceptions import RequestEntityTooLarge, UnsupportedMediaType
 
 from app.kernel.problems import INVALID_FIELDS, problem
 from app.kernel.services.errors import (
@@ -45,6 +45,7 @@ def register_errorhandlers(app: Flask) -> None:
     app.register_error_handler(StorageError, _rate_limit_storage_unavailable)
     app.register_error_handler(DomainError, _domain_error)
     app.before_request(_refuse_non_json_bodies)
+    app.before_request(_refuse_chunked_bodies_over_the_limit)
 
 
 def _domain_error(error: DomainError) -> Response:
@@ -75,3 +76,13 @@ def _refuse_non_json_bodies() -> None:
     )
     if request.method in METHODS_WITH_BODY and has_body and not request.is_json:
         raise UnsupportedMediaType("Send the body as application/json.")
+
+
+def _refuse_chunked_bodies_over_the_limit() -> None:
+    """A chunked body has no Content-Length to refuse up front, and Werkzeug's reader stops
+    quietly at MAX_CONTENT_LENGTH: the cut JSON would be a 400. A body that fills it is over."""
+    if "chunked" not in request.headers.get("Transfer-Encoding", ""):
+        return
+    limit = request.max_content_length
+    if limit is not None and len(request.get_data(cache=True)) >= limit:
+        raise RequestEntityTooLarge()

@@ -1,4 +1,7 @@
-"""Flask's JSON, with a body nested too deeply for the parser read as malformed, not as a crash."""
+"""Flask's JSON, with a body nested too deeply for the parser read as malformed, not as a crash.
+
+A number of more digits than Python converts (4,300 by default) is a ValueError already, which
+request.get_json() reads as malformed; the endpoints' parser (kernel/api.py) says so too."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from typing import Any
 from flask.json.provider import DefaultJSONProvider
 
 TOO_DEEP = "The JSON body is nested too deeply."
+TOO_MANY_DIGITS = "A number in the JSON body has too many digits."
 
 
 class JsonProvider(DefaultJSONProvider):

@@ -25,6 +25,9 @@ from prometheus_client import (
 from sqlalchemy import Engine, event
 
 METRICS_PATH = "/metrics"
+# Labels come from fixed sets, so invented methods or paths cannot grow the series without end.
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+OTHER = "other"
 
 REQUESTS = Counter(
     "http_requests_total", "HTTP requests answered.", ["method", "endpoint", "status"]
@@ -60,7 +63,8 @@ def _count(response: Response) -> Response:
         return response
     # The route's pattern, not the path: /api/tasks/7 and /api/tasks/8 are one series.
     endpoint = request.url_rule.rule if request.url_rule else "unmatched"
-    labels = (request.method, endpoint, str(response.status_code))
+    method = request.method if request.method in KNOWN_METHODS else OTHER
+    labels = (method, endpoint, str(response.status_code))
     REQUESTS.labels(*labels).inc()
     started = g.get("metrics_started")
     if started is not None:

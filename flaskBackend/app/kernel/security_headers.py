@@ -32,6 +32,9 @@ def _add_headers(response: Response) -> Response:
     if request.path.startswith("/api/auth/"):
         # Tokens and their errors must not be kept by any cache.
         headers["Cache-Control"] = "no-store"
+    if request.path.startswith("/api/"):
+        # The CORS headers depend on Origin (an unlisted one gets none): caches must key on it.
+        response.vary.add("Origin")
     if request.is_secure:
         headers["Strict-Transport-Security"] = HSTS
     return response

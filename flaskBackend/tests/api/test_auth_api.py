@@ -152,6 +152,17 @@ def test_the_whole_flow_register_login_refresh_reuse_logout(anonymous: FlaskClie
     assert anonymous.post("/api/auth/refresh").status_code == 401
 
 
+def test_logout_ends_the_sessions_access_tokens_and_no_other(anonymous: FlaskClient) -> None:
+    register(anonymous, "leaving@example.com")
+    other_device = login(anonymous, "leaving@example.com", "a-good-password")
+    token = login(anonymous, "leaving@example.com", "a-good-password")
+
+    assert anonymous.post("/api/auth/logout").status_code == 204
+
+    assert anonymous.get("/api/users/me", headers=bearer(token)).status_code == 401
+    assert anonymous.get("/api/users/me", headers=bearer(other_device)).status_code == 200
+
+
 def test_refresh_without_a_cookie_is_401(anonymous: FlaskClient) -> None:
     assert anonymous.post("/api/auth/refresh").status_code == 401
 

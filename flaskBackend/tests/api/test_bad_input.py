@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
@@ -139,6 +140,22 @@ def test_body_over_the_limit_is_413(client: FlaskClient) -> None:
     huge = '{"title": "' + "x" * (1024 * 1024) + '"}'
 
     assert_problem(client.post("/api/notes", data=huge, content_type="application/json"), 413)
+
+
+@pytest.mark.parametrize("path", ["/api/tasks", "/api/auth/login"])
+def test_chunked_body_over_the_limit_is_413(client: FlaskClient, path: str) -> None:
+    huge = b'{"title": "' + b"x" * (1024 * 1024) + b'"}'
+
+    response = client.post(
+        path,
+        input_stream=io.BytesIO(huge),
+        headers={"Transfer-Encoding": "chunked", "Content-Type": "application/json"},
+        # What gunicorn says of a chunked body it has de-chunked (Werkzeug reads none otherwise).
+        environ_overrides={"wsgi.input_terminated": True},
+    )
+
+    assert_problem(response, 413)
+    assert task_count(client) == 0
 
 
 @pytest.mark.parametrize(

@@ -26,3 +26,15 @@ def test_only_configured_origins_get_cors_headers(settings: Settings, engine: En
     assert allowed.headers["Access-Control-Allow-Origin"] == ALLOWED
     assert allowed.headers["Access-Control-Allow-Credentials"] == "true"
     assert "Access-Control-Allow-Origin" not in refused.headers
+
+
+def test_api_answers_vary_on_origin_whichever_origin_asks(
+    settings: Settings, engine: Engine
+) -> None:
+    configured = dataclasses.replace(settings, cors_origins=(ALLOWED,))
+    client = create_app(configured, database=Database.over(engine)).test_client()
+
+    for origin in (ALLOWED, "https://evil.example.com", None):
+        response = client.get("/api/health", headers={"Origin": origin} if origin else {})
+
+        assert "Origin" in response.vary, origin

@@ -25,3 +25,16 @@ def test_requests_are_counted_by_route_pattern_and_status(client: FlaskClient) -
     assert after.mimetype == "text/plain"
     assert count_of(after.get_data(as_text=True), route, "404") == before + 2
     assert "db_pool_connections_in_use" in after.get_data(as_text=True)
+
+
+def test_invented_methods_and_paths_add_no_series(client: FlaskClient) -> None:
+    client.open("/api/nothing-0", method="BREW0")
+    before = client.get("/metrics").get_data(as_text=True).count("\n")
+
+    for n in range(1, 200):
+        client.open(f"/api/nothing-{n}", method=f"BREW{n}")
+    after = client.get("/metrics").get_data(as_text=True)
+
+    assert after.count("\n") == before
+    assert "BREW" not in after
+    assert 'endpoint="unmatched",method="other",status="404"' in after

@@ -81,14 +81,51 @@ def test_a_link_works_once(anonymous: FlaskClient, mail_sink: MailSink) -> None:
     assert logs_in(anonymous, "me@example.com", NEW_PASSWORD)
 
 
-def test_using_one_link_spends_the_others(anonymous: FlaskClient, mail_sink: MailSink) -> None:
+def test_a_newer_request_ends_every_earlier_link(
+    anonymous: FlaskClient, mail_sink: MailSink
+) -> None:
     request_reset(anonymous, "me@example.com")
-    first = mail_sink.token()
     request_reset(anonymous, "me@example.com")
-    second = mail_sink.tokens()[1]
+    first, second = mail_sink.tokens()
 
-    assert confirm(anonymous, second).status_code == 204
     assert confirm(anonymous, first).status_code == 400
+    assert confirm(anonymous, second).status_code == 204
+
+
+def test_a_password_change_ends_every_link(
+    anonymous: FlaskClient, client: FlaskClient, mail_sink: MailSink
+) -> None:
+    request_reset(anonymous, "me@example.com")
+
+    changed = client.patch(
+        "/api/users/me", json={"password": "changed-by-me-1", "current_password": PASSWORD}
+    )
+
+    assert changed.status_code == 200
+    assert confirm(anonymous, mail_sink.token()).status_code == 400
+    assert logs_in(anonymous, "me@example.com", "changed-by-me-1")
+
+
+def test_deleting_the_account_ends_every_link(
+    anonymous: FlaskClient, client: FlaskClient, mail_sink: MailSink
+) -> None:
+    request_reset(anonymous, "me@example.com")
+
+    assert client.delete("/api/users/me", json={"password": PASSWORD}).status_code == 204
+    assert confirm(anonymous, mail_sink.token()).status_code == 400
+
+
+def test_the_mail_carries_no_text_the_user_chose(
+    anonymous: FlaskClient, mail_sink: MailSink, session
+) -> None:
+    # A name stored before names had to be one line, or written by another client.
+    UserFactory(email="victim@example.com", name="Bob\n\nUrgent: log in at https://evil.test")
+
+    request_reset(anonymous, "victim@example.com")
+
+    text = mail_sink.only_message().get_body(("plain",)).get_content()
+    assert "evil.test" not in text
+    assert "Bob" not in text
 
 
 def test_a_link_expires_after_30_minutes(anonymous: FlaskClient, mail_sink: MailSink) -> None:

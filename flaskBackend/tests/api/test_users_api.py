@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from flask.testing import FlaskClient
 
 from app.accounts.models.user import User
@@ -11,6 +12,10 @@ from app.kernel.models.role import UserRole
 from tests.factories import PASSWORD, UserFactory
 
 ClientFor = Callable[[User], FlaskClient]
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
 
 
 def test_me_returns_the_caller(client: FlaskClient, user: User) -> None:
@@ -22,6 +27,25 @@ def test_me_returns_the_caller(client: FlaskClient, user: User) -> None:
 
 def test_changing_the_name(client: FlaskClient) -> None:
     assert client.patch("/api/users/me", json={"name": " Ada "}).get_json()["name"] == "Ada"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Bob\nhttps://evil.test",
+        "Bob\r\nBcc: x@evil.test",
+        "tab\there",
+        "esc\x1b[31m",
+        "rtl\u202eevil",
+    ],
+)
+def test_a_name_is_one_line_without_control_characters(client: FlaskClient, name: str) -> None:
+    response = client.patch("/api/users/me", json={"name": name})
+
+    assert response.status_code == 422
+    one_line = "Must be one line without control characters."
+    assert response.get_json()["errors"] == {"name": [one_line]}
+    assert client.get("/api/users/me").get_json()["name"] != name
 
 
 def test_changing_the_password_needs_the_current_one(client: FlaskClient) -> None:
@@ -40,6 +64,7 @@ def test_changing_the_password_ends_other_sessions(anonymous: FlaskClient, app, 
     other_device.environ_base["wsgi.url_scheme"] = "https"
     for device in (anonymous, other_device):
         device.post("/api/auth/login", json={"email": user.email, "password": PASSWORD})
+    other_token = other_device.post("/api/auth/refresh").get_json()["access_token"]
     token = anonymous.post("/api/auth/refresh").get_json()["access_token"]
 
     response = anonymous.patch(
@@ -50,6 +75,7 @@ def test_changing_the_password_ends_other_sessions(anonymous: FlaskClient, app, 
 
     assert response.status_code == 200
     assert other_device.post("/api/auth/refresh").status_code == 401
+    assert other_device.get("/api/users/me", headers=bearer(other_token)).status_code == 401
     assert anonymous.post("/api/auth/refresh").status_code == 200
     login = anonymous.post(
         "/api/auth/login", json={"email": user.email, "password": "a-brand-new-password"}

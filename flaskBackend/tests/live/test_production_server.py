@@ -35,6 +35,29 @@ def test_a_bad_setting_stops_start_up_in_one_line_before_any_worker(
     assert len(output.splitlines()) == 1
 
 
+def test_an_unusable_metrics_folder_stops_start_up_in_one_line(
+    live_database_url: str, tmp_path: Path
+) -> None:
+    a_file = tmp_path / "not-a-folder"
+    a_file.write_text("")
+    env = server_environment(live_database_url, PROMETHEUS_MULTIPROC_DIR=str(a_file / "metrics"))
+
+    finished = subprocess.run(
+        [str(GUNICORN), "-c", "gunicorn.conf.py"],
+        cwd=BACKEND,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    output = (finished.stdout + finished.stderr).strip()
+    assert finished.returncode != 0
+    assert output.startswith("Refusing to start: PROMETHEUS_MULTIPROC_DIR: ")
+    assert len(output.splitlines()) == 1
+
+
 def raw_status(port: int, request: bytes) -> int:
     with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
         connection.sendall(request)

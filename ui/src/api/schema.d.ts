@@ -77,8 +77,8 @@ export interface paths {
         put?: never;
         /**
          * Log out
-         * @description Ends the session of the refresh cookie and clears it. Access tokens already issued
-         *     stay valid until they expire (at most ACCESS_TOKEN_TTL seconds).
+         * @description Ends the session of the refresh cookie and clears it. The access tokens of that
+         *     session stop working at once.
          */
         post: operations["logout"];
         delete?: never;

@@ -89,8 +89,8 @@ class Logout(MethodView):
     def post(self) -> Any:
         """Log out
 
-        Ends the session of the refresh cookie and clears it. Access tokens already issued
-        stay valid until they expire (at most ACCESS_TOKEN_TTL seconds).
+        Ends the session of the refresh cookie and clears it. The access tokens of that
+        session stop working at once.
         """
         auth_service().logout(request.cookies.get(REFRESH_COOKIE))
         return None, {"Set-Cookie": _refresh_cookie("", max_age=0)}

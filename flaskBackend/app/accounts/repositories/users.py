@@ -7,25 +7,32 @@ import uuid
 from collections.abc import Sequence
 from typing import Protocol
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, exists, func, select, update
 
 from app.accounts.models.user import RefreshToken, User
 from app.kernel.models.role import UserRole
 from app.kernel.repositories.base import SqlRepository
 
-# Asked by every authenticated request, so built once (see repositories/statements.py).
-ACTIVE_ROLE = select(User.role).where(User.id == bindparam("user_id"), User.is_active)
+# Asked by every authenticated request, so built once (see repositories/statements.py). A
+# session ended by logout, theft detection or a password change has its refresh tokens revoked:
+# its access tokens stop here too (an index lookup on refresh_tokens.family).
+SESSION_ENDED = exists().where(
+    RefreshToken.family == bindparam("session"), RefreshToken.revoked_at.is_not(None)
+)
+ACTIVE_ROLE = select(User.role).where(
+    User.id == bindparam("user_id"), User.is_active, ~SESSION_ENDED
+)
 
 
 class UserRepository(Protocol):
     def get(self, entity_id: int) -> User | None: ...
     def add(self, entity: User) -> None: ...
     def by_email(self, email: str) -> User | None: ...
-    def active_role(self, user_id: int) -> UserRole | None: ...
+    def active_role(self, user_id: int, session: uuid.UUID) -> UserRole | None: ...
     def count(self) -> int: ...
     def page(self, *, limit: int, offset: int) -> Sequence[User]: ...
     def delete(self, entity: User) -> None: ...
-    def count_active_admins(self) -> int: ...
+    def lock_active_admins(self) -> Sequence[int]: ...
 
 
 class RefreshTokenRepository(Protocol):
@@ -43,11 +50,14 @@ class SqlUserRepository(SqlRepository[User]):
     def by_email(self, email: str) -> User | None:
         return self.session.scalar(select(User).where(User.email == email))
 
-    def active_role(self, user_id: int) -> UserRole | None:
-        """The role of an active account; None when it is deactivated or gone. Every
+    def active_role(self, user_id: int, session: uuid.UUID) -> UserRole | None:
+        """The role of an active account in a live session; None when the account is
+        deactivated or gone, or the session (the token's family) was ended. Every
         authenticated request asks this, so: one column, not the row, and run on the session's
         connection (no ORM object to build, so the ORM's part of running it is skipped)."""
-        role: UserRole | None = self.session.connection().scalar(ACTIVE_ROLE, {"user_id": user_id})
+        role: UserRole | None = self.session.connection().scalar(
+            ACTIVE_ROLE, {"user_id": user_id, "session": session}
+        )
         return role
 
     def count(self) -> int:
@@ -58,9 +68,12 @@ class SqlUserRepository(SqlRepository[User]):
             select(User).order_by(User.id).limit(limit).offset(offset)
         ).all()
 
-    def count_active_admins(self) -> int:
-        query = select(func.count()).where(User.role == UserRole.ADMIN, User.is_active)
-        return self.session.scalar(query) or 0
+    def lock_active_admins(self) -> Sequence[int]:
+        """The ids of the active administrators, their rows locked until the commit: two
+        requests that each remove an administrator then run one after the other, and the
+        second sees the first's change. In id order, so two lockers never deadlock."""
+        query = select(User.id).where(User.role == UserRole.ADMIN, User.is_active)
+        return self.session.scalars(query.order_by(User.id).with_for_update()).all()
 
 
 class SqlRefreshTokenRepository(SqlRepository[RefreshToken]):

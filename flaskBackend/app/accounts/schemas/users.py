@@ -9,6 +9,12 @@ from app.kernel.schemas.fields import StrictBoolean, Text
 from app.kernel.schemas.pagination import PageSchema
 
 PASSWORD_LENGTH = validate.Length(10, 128)
+# A name is one line of visible text: no control characters (newlines, tabs, escapes), no
+# line or paragraph separators, no bidirectional overrides that reorder what a reader sees.
+ONE_LINE = validate.Regexp(
+    r"\A[^\x00-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069]*\Z",
+    error="Must be one line without control characters.",
+)
 
 
 def _password(*, required: bool = False) -> Text:
@@ -18,7 +24,9 @@ def _password(*, required: bool = False) -> Text:
 
 
 def _name(*, required: bool) -> Text:
-    return Text(required=required, strip=True, validate=validate.Length(1, NAME_MAX_LENGTH))
+    return Text(
+        required=required, strip=True, validate=[validate.Length(1, NAME_MAX_LENGTH), ONE_LINE]
+    )
 
 
 class UserSchema(BaseSchema):

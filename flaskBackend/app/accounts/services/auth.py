@@ -100,8 +100,9 @@ class AuthService(AccountStores):
         except InvalidToken:
             raise Unauthorized("The access token is invalid or has expired.") from None
         with self.uow.reading():
-            role = self.users.active_role(claims.user_id)
-        if role is None:  # deleted or deactivated since the token was issued: refused at once
+            role = self.users.active_role(claims.user_id, claims.session)
+        # Deleted, deactivated or logged out since the token was issued: refused at once.
+        if role is None:
             raise Unauthorized("The access token is invalid or has expired.")
         return Principal(user_id=claims.user_id, role=role, session=claims.session)
 

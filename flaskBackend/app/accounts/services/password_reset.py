@@ -31,7 +31,10 @@ class ResetLinks:
     def issue(self, uow: UnitOfWork, user: User) -> str:
         """Store a new token for the user (inside the caller's unit of work); return its link."""
         token = new_refresh_token()
-        uow.repository(SqlPasswordResetRepository).add(
+        links = uow.repository(SqlPasswordResetRepository)
+        # Only the newest link works: one mailed earlier (perhaps to a mailbox read by others) ends.
+        links.spend_all_of(user.id, _now())
+        links.add(
             PasswordResetToken(
                 user_id=user.id, token_hash=fingerprint(token), expires_at=_now() + RESET_TTL
             )
@@ -40,12 +43,13 @@ class ResetLinks:
         return f"{self.ui_url}/reset-password#token={token}"
 
 
+# Mail carries no user-supplied text (such as the name): nothing in it can pose as our words.
 def reset_mail(user: User, link: str) -> Mail:
     return Mail(
         to=user.email,
         subject="Reset your password",
         text=(
-            f"Hello {user.name},\n\n"
+            "Hello,\n\n"
             "Someone asked to reset the password of your account. To choose a new one, open\n\n"
             f"{link}\n\n"
             "The link works once, for 30 minutes. If you did not ask, ignore this mail:\n"
@@ -59,7 +63,7 @@ def invitation_mail(user: User, link: str) -> Mail:
         to=user.email,
         subject="Your new account",
         text=(
-            f"Hello {user.name},\n\n"
+            "Hello,\n\n"
             "An administrator made you an account. Choose your password here:\n\n"
             f"{link}\n\n"
             "The link works once, for 30 minutes; after that, use 'Forgot password?' on the\n"

@@ -59,10 +59,11 @@ class UserService(AccountStores):
                 if not self.passwords.verify(user.password_hash, current):
                     raise InvalidInput("current_password", "This is not your current password.")
                 user.password_hash = self.passwords.hash(changes["password"])
-                # Every other login of this user ends; the one changing the password stays.
-                self.refresh_tokens.revoke_all_of(
-                    user.id, dt.datetime.now(dt.UTC), except_family=caller.session
-                )
+                now = dt.datetime.now(dt.UTC)
+                # Every other login of this user ends (the one changing the password stays),
+                # and so does every reset link mailed before.
+                self.refresh_tokens.revoke_all_of(user.id, now, except_family=caller.session)
+                self.password_resets.spend_all_of(user.id, now)
             if "name" in changes:
                 user.name = changes["name"]
             self.uow.commit()
@@ -74,10 +75,8 @@ class UserService(AccountStores):
             user = self._existing(caller.user_id)
             if not self.passwords.verify(user.password_hash, password):
                 raise InvalidInput("password", "This is not your current password.")
-            if user.is_admin and self.users.count_active_admins() <= 1:
-                raise InvalidInput(
-                    "password", "You are the only administrator: promote someone else first."
-                )
+            if user.is_admin:
+                self._keep_an_admin_besides(user, field="password")
             # The foreign keys cascade: PostgreSQL deletes the tasks, refresh tokens and links.
             self.users.delete(user)
             self.uow.commit()
@@ -121,6 +120,11 @@ class UserService(AccountStores):
                 raise InvalidInput("is_active", "You cannot deactivate yourself.")
         with self.uow:
             user = self._existing(user_id)
+            if user.is_admin and user.is_active:
+                if changes.get("role", UserRole.ADMIN) is not UserRole.ADMIN:
+                    self._keep_an_admin_besides(user, field="role")
+                if changes.get("is_active") is False:
+                    self._keep_an_admin_besides(user, field="is_active")
             for field, value in changes.items():
                 setattr(user, field, value)
             self.uow.commit()
@@ -135,10 +139,17 @@ class UserService(AccountStores):
                 user = User(email=email, name=name, password_hash="")
                 self.users.add(user)
             user.password_hash = self.passwords.hash(password)
+            self.password_resets.spend_all_of(user.id, dt.datetime.now(dt.UTC))
             user.role = role
             user.is_active = True
             self.uow.commit()
             return user
+
+    def _keep_an_admin_besides(self, user: User, *, field: str) -> None:
+        """There is always an active administrator: one who could leave only does if another
+        stays, counted under a lock (see lock_active_admins)."""
+        if not [admin for admin in self.users.lock_active_admins() if admin != user.id]:
+            raise InvalidInput(field, "This is the only administrator: promote someone else first.")
 
     def _existing(self, user_id: int) -> User:
         user = self.users.get(user_id)
