@@ -142,7 +142,7 @@ def test_body_over_the_limit_is_413(client: FlaskClient) -> None:
     assert_problem(client.post("/api/notes", data=huge, content_type="application/json"), 413)
 
 
-@pytest.mark.parametrize("path", ["/api/tasks", "/api/auth/login"])
+@pytest.mark.parametrize("path", ["/api/notes", "/api/auth/login"])
 def test_chunked_body_over_the_limit_is_413(client: FlaskClient, path: str) -> None:
     huge = b'{"title": "' + b"x" * (1024 * 1024) + b'"}'
 

@@ -42,7 +42,7 @@ def test_a_number_of_4301_digits_is_400_on_every_endpoint_that_reads_a_body(
 
 
 def test_a_number_of_4301_digits_in_a_query_parameter_is_422(client: FlaskClient) -> None:
-    response = client.get(f"/api/tasks?page={HUGE}")
+    response = client.get(f"/api/notes?page={HUGE}")
 
     assert response.status_code == 422
     assert response.get_json()["errors"] == {"page": ["Not a valid integer."]}
