@@ -8,6 +8,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from app.accounts.models.user import User
+from app.accounts.schemas.users import ONE_LINE
 from app.kernel.models.role import UserRole
 from tests.factories import PASSWORD, UserFactory
 
@@ -31,13 +32,19 @@ def test_changing_the_name(client: FlaskClient) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["Bob\nhttps://evil.test", "Bob\r\nBcc: x@evil.test", "tab\there", "esc\x1b[31m", "rtl\u202eevil"],
+    [
+        "Bob\nhttps://evil.test",
+        "Bob\r\nBcc: x@evil.test",
+        "tab\there",
+        "esc\x1b[31m",
+        "rtl\u202eevil",
+    ],
 )
 def test_a_name_is_one_line_without_control_characters(client: FlaskClient, name: str) -> None:
     response = client.patch("/api/users/me", json={"name": name})
 
     assert response.status_code == 422
-    assert response.get_json()["errors"] == {"name": ["Must be one line without control characters."]}
+    assert response.get_json()["errors"] == {"name": [ONE_LINE.error]}
     assert client.get("/api/users/me").get_json()["name"] != name
 
 
