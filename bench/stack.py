@@ -59,6 +59,8 @@ def stack(rows: int) -> Iterator[Stack]:
             APP_ENV="production",
             LOG_LEVEL="WARNING",
             AUTH_RATE_LIMIT="100000/minute",
+            AUTH_EMAIL_RATE_LIMIT="100000/minute",
+            REFRESH_RATE_LIMIT="100000/minute",
             ACCESS_TOKEN_TTL="86400",
             SECRET_KEY=secrets.token_urlsafe(48),
             API_HOST="127.0.0.1",

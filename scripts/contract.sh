@@ -8,6 +8,8 @@ cd "$BACKEND"
 DATABASE_URL=$(fresh_database contract_check)
 # The auth rate limit is tested in pytest; here it would only hide the logic behind 429s.
 export DATABASE_URL APP_ENV=test LOG_LEVEL=WARNING AUTH_RATE_LIMIT=100000/minute FLASK_SKIP_DOTENV=1
+export AUTH_EMAIL_RATE_LIMIT=100000/minute RESET_MAIL_RATE_LIMIT=100000/minute
+export REFRESH_RATE_LIMIT=100000/minute
 SECRET_KEY=$(random_key)
 export SECRET_KEY
 # Hypothesis' caches start empty every run, so nothing but the seed decides what is generated.

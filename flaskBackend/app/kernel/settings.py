@@ -52,6 +52,11 @@ class Settings:
     access_token_ttl: int = 15 * 60
     refresh_token_ttl: int = 14 * 24 * 3600
     auth_rate_limit: str = "5/minute"
+    # Per account, from any address: above the per-address limit, so one attacker cannot lock
+    # the owner out (app/accounts/controllers/limits.py says why).
+    auth_email_rate_limit: str = "20/minute"
+    reset_mail_rate_limit: str = "3/hour"
+    refresh_rate_limit: str = "30/minute"
     # Empty: the counters live in the app's own PostgreSQL (app/rate_limit_storage.py).
     ratelimit_storage_uri: str = ""
     proxy_count: int = 0
@@ -90,6 +95,13 @@ class Settings:
                     "REFRESH_TOKEN_TTL", 14 * 24 * 3600, validate=Range(60, 365 * 86400)
                 ),
                 auth_rate_limit=env.str("AUTH_RATE_LIMIT", "5/minute", validate=_rate_limit),
+                auth_email_rate_limit=env.str(
+                    "AUTH_EMAIL_RATE_LIMIT", "20/minute", validate=_rate_limit
+                ),
+                reset_mail_rate_limit=env.str(
+                    "RESET_MAIL_RATE_LIMIT", "3/hour", validate=_rate_limit
+                ),
+                refresh_rate_limit=env.str("REFRESH_RATE_LIMIT", "30/minute", validate=_rate_limit),
                 ratelimit_storage_uri=env.str(
                     "RATELIMIT_STORAGE_URI", "", validate=_ratelimit_storage
                 ),

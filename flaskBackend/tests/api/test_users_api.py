@@ -8,6 +8,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from app.accounts.models.user import User
+from app.accounts.schemas.users import ONE_LINE
 from app.kernel.models.role import UserRole
 from tests.factories import PASSWORD, UserFactory
 
@@ -43,8 +44,7 @@ def test_a_name_is_one_line_without_control_characters(client: FlaskClient, name
     response = client.patch("/api/users/me", json={"name": name})
 
     assert response.status_code == 422
-    one_line = "Must be one line without control characters."
-    assert response.get_json()["errors"] == {"name": [one_line]}
+    assert response.get_json()["errors"] == {"name": [ONE_LINE.error]}
     assert client.get("/api/users/me").get_json()["name"] != name
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from flask import request
@@ -9,7 +10,15 @@ from flask.views import MethodView
 from werkzeug.http import dump_cookie
 
 from app.accounts.composition import auth_service
-from app.accounts.controllers.limits import auth_rate, submitted_email
+from app.accounts.controllers.limits import (
+    REFRESH_COOKIE,
+    REFRESHES_PER_ADDRESS,
+    auth_email_rate,
+    auth_rate,
+    refresh_rate,
+    refresh_session,
+    submitted_email,
+)
 from app.accounts.schemas.users import (
     AccessTokenSchema,
     CredentialsSchema,
@@ -24,18 +33,22 @@ from app.kernel.settings import AppEnv
 
 blp = Blueprint("auth", __name__, url_prefix="/api/auth", description="Accounts and sessions.")
 
-REFRESH_COOKIE = "refresh_token"
 COOKIE_PATH = "/api/auth"  # the browser sends the refresh token nowhere else
 SET_COOKIE_HEADER = {
     "description": "The refresh token: HttpOnly, SameSite=Strict, Path=/api/auth.",
     "schema": {"type": "string"},
 }
 LIMITED = {"429": "TOO_MANY_REQUESTS"}
+# Per client address, and per account from any address (see limits.py).
+SIGN_IN_LIMITS: list[Callable[..., Any]] = [
+    limiter.limit(auth_rate),
+    limiter.limit(auth_email_rate, key_func=submitted_email),
+]
 
 
 @blp.route("/register")
 class Register(MethodView):
-    decorators = [limiter.limit(auth_rate), limiter.limit(auth_rate, key_func=submitted_email)]
+    decorators = SIGN_IN_LIMITS
 
     @blp.doc(operationId="register", responses=LIMITED)
     @blp.arguments(RegistrationSchema)
@@ -51,7 +64,7 @@ class Register(MethodView):
 
 @blp.route("/login")
 class Login(MethodView):
-    decorators = [limiter.limit(auth_rate), limiter.limit(auth_rate, key_func=submitted_email)]
+    decorators = SIGN_IN_LIMITS
 
     @blp.doc(operationId="login", responses=LIMITED)
     @blp.arguments(CredentialsSchema)
@@ -68,7 +81,10 @@ class Login(MethodView):
 
 @blp.route("/refresh")
 class Refresh(MethodView):
-    decorators = [limiter.limit(auth_rate)]
+    decorators = [
+        limiter.limit(refresh_rate, key_func=refresh_session),
+        limiter.limit(REFRESHES_PER_ADDRESS),
+    ]
 
     @blp.doc(operationId="refreshToken", responses=LIMITED)
     @blp.response(200, AccessTokenSchema, headers={"Set-Cookie": SET_COOKIE_HEADER})

@@ -7,7 +7,7 @@ from typing import Any
 from flask.views import MethodView
 
 from app.accounts.composition import password_reset_service
-from app.accounts.controllers.limits import auth_rate, submitted_email
+from app.accounts.controllers.limits import auth_rate, reset_mail_rate, submitted_email
 from app.accounts.schemas.users import (
     AcceptedSchema,
     PasswordResetRequestSchema,
@@ -29,7 +29,11 @@ REQUESTED = "If an account uses this email, a link to reset its password is on i
 
 @blp.route("")
 class PasswordResetRequest(MethodView):
-    decorators = [limiter.limit(auth_rate), limiter.limit(auth_rate, key_func=submitted_email)]
+    # Per client address, and per address mailed whoever asks: no mailbox gets flooded.
+    decorators = [
+        limiter.limit(auth_rate),
+        limiter.limit(reset_mail_rate, key_func=submitted_email),
+    ]
 
     @blp.doc(operationId="requestPasswordReset", responses=LIMITED)
     @blp.arguments(PasswordResetRequestSchema)

@@ -9,7 +9,12 @@ from dataclasses import dataclass
 from app.accounts.models.user import RefreshToken, User
 from app.accounts.services.passwords import Passwords
 from app.accounts.services.stores import AccountStores
-from app.accounts.services.tokens import AccessTokens, InvalidToken, fingerprint, new_refresh_token
+from app.accounts.services.tokens import (
+    AccessTokens,
+    InvalidToken,
+    fingerprint,
+    new_session_token,
+)
 from app.kernel.services.errors import Conflict, Unauthorized
 from app.kernel.services.principal import Principal
 from app.kernel.services.unit_of_work import UnitOfWork
@@ -107,7 +112,7 @@ class AuthService(AccountStores):
         return Principal(user_id=claims.user_id, role=role, session=claims.session)
 
     def _issue(self, user: User, *, family: uuid.UUID) -> IssuedTokens:
-        refresh_token = new_refresh_token()
+        refresh_token = new_session_token(family)
         self.refresh_tokens.add(
             RefreshToken(
                 user_id=user.id,

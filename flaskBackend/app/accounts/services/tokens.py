@@ -17,6 +17,7 @@ ALGORITHM = "HS256"
 # User ids are PostgreSQL integers; a subject outside them names no one and must not reach SQL.
 MAX_USER_ID = 2**31 - 1
 USER_ID = re.compile(r"[1-9][0-9]{0,9}")
+SESSION_HEX = re.compile(r"[0-9a-f]{32}")
 # Tokens verified recently, per process: about 300 bytes each.
 VERIFIED_TOKENS = 4096
 
@@ -88,6 +89,17 @@ def _user_id(subject: object) -> int:
 
 def new_refresh_token() -> str:
     return secrets.token_urlsafe(32)
+
+
+def new_session_token(session: uuid.UUID) -> str:
+    """A refresh token that names its session, so its rate limit can be counted per session
+    before any lookup. The name is no secret (the access token carries it too)."""
+    return f"{session.hex}.{new_refresh_token()}"
+
+
+def session_of(refresh_token: str) -> str | None:
+    session, dot, _ = refresh_token.partition(".")
+    return session if dot and SESSION_HEX.fullmatch(session) else None
 
 
 def fingerprint(refresh_token: str) -> str:
