@@ -3,6 +3,7 @@ generator formats it (ruff, then Prettier), so the example and the generator can
 
 A file the example extends by hand keeps every line the generator writes, in order (imports
 aside: ruff merges them); a file the example adds has no template. Each list says why.
+This test is the example's own: make remove-resource name=tasks takes it with the rest.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ ADDED = {
     "flaskBackend/tests/tasks/access.py": "the complete endpoint in the authorisation matrix",
     "flaskBackend/tests/tasks/test_done_tasks.py": "the tests of the hook and of complete",
     "flaskBackend/tests/tasks/test_seed.py": "`flask seed` adds the sample tasks once",
+    "flaskBackend/tests/tasks/test_matches_generator.py": "this test: the example is what the "
+    "generator writes",
     "ui/src/tasks/flow.e2e.ts": "Playwright: one user's day through the screens, on the real API",
     "ui/src/tasks/collisions.e2e.ts": "Playwright: a taken title (409) and a stale copy (412)",
     "ui/src/tasks/testData.ts": "the stand-in task the two deeper UI tests below serve",
