@@ -1,2 +1,1 @@
-"""Tasks: the example resource, a folder with its model, repository, service, schemas and
-controller. Delete the folder (make remove-resource name=tasks) and the app has no tasks."""
+"""Tasks: a resource folder (written by make resource). Every file here is yours to edit."""

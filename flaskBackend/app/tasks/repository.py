@@ -1,4 +1,4 @@
-"""Every query about tasks: the owned-resource queries, searching the title."""
+"""Every query about tasks: the owned-resource queries."""
 
 from app.kernel.repositories.owned import OwnedRepository
 from app.tasks.model import Task

@@ -1,11 +1,13 @@
-"""The JSON shapes of tasks, derived from the Task model; only what a column cannot say is here."""
+"""The JSON shapes of tasks, derived from the Task model.
+
+Only what a column cannot say is written here."""
 
 from marshmallow import fields, validate
 from marshmallow_sqlalchemy import auto_field
 
 from app.kernel.schemas import model
 from app.kernel.schemas.pagination import PageSchema
-from app.tasks.model import PRIORITY_RANGE, Task, TaskStatus
+from app.tasks.model import Task, TaskStatus
 
 
 class TaskSchema(model.RowSchema):
@@ -17,13 +19,9 @@ class NewTaskSchema(model.NewRowSchema):
     class Meta(model.NewRowSchema.Meta):
         model = Task
 
-    title = auto_field(
-        strip=True,
-        validate=validate.Length(min=1),
-        metadata={"description": "Unique; surrounding spaces are removed."},
-    )
-    description = auto_field(validate=validate.Length(max=10_000))
-    priority = auto_field(validate=validate.Range(*PRIORITY_RANGE))
+    title = auto_field(strip=True, validate=validate.Length(min=1))
+    description = auto_field(validate=validate.Length(max=10000))
+    priority = auto_field(validate=validate.Range(1, 5))
 
 
 class TaskChangesSchema(model.ChangesSchema, NewTaskSchema):

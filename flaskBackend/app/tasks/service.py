@@ -1,7 +1,10 @@
-"""Business rules for tasks: the owned-resource rules, and the example's own.
+"""Business rules for tasks: the owned-resource rules, and your own.
 
-`before_update` is a hook (see OwnedService): the rule runs inside the change's transaction.
-`complete` is a method of tasks' own, behind `POST /api/tasks/{id}/complete`.
+Add a rule by overriding a hook of OwnedService (before_create, before_update, before_delete):
+it runs inside the write's transaction; raise InvalidInput(field, message) to refuse a value.
+
+The example adds one of each by hand: a hook (a done task changes only to reopen) and a method
+of its own, `complete`, behind `POST /api/tasks/{id}/complete`.
 """
 
 from collections.abc import Mapping

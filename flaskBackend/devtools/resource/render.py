@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jinja2
 
-from devtools.resource.spec import INT32, Field, Names, Spec, SpecError, Target
+from devtools.resource.spec import INT16, INT32, Field, Names, Spec, SpecError, Target
 
 TEMPLATES = Path(__file__).parent / "templates"
 BACKEND = Path(__file__).parents[2]
@@ -38,11 +38,16 @@ def python_value(f: Field, value: object, model: str) -> str:
     return repr(value)
 
 
+def small(f: Field) -> bool:
+    """An int whose range fits in two bytes is stored in two (SMALLINT)."""
+    return f.ranged and INT16[0] <= (f.low or 0) and (f.high or 0) <= INT16[1]
+
+
 def column_arguments(f: Field, model: str) -> str:
     kinds = {
         "str": f"String({f.length})",
         "text": "Text",
-        "int": "Integer",
+        "int": "SmallInteger" if small(f) else "Integer",
         "decimal": f"Numeric({f.precision}, {f.scale})",
         "date": "Date",
         "datetime": "DateTime(timezone=True)",
@@ -194,7 +199,8 @@ def sqlalchemy_imports(spec: Spec) -> list[str]:
     wanted = {
         "String": spec.has("str"),
         "Text": spec.has("text"),
-        "Integer": spec.has("int"),
+        "Integer": any(f.type == "int" and not small(f) for f in spec.fields),
+        "SmallInteger": any(small(f) for f in spec.fields),
         "Numeric": spec.has("decimal"),
         "Date": spec.has("date"),
         "DateTime": spec.has("datetime"),

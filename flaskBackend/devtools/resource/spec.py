@@ -29,6 +29,7 @@ FIELD = re.compile(
     r"(=(?P<default>.*?))?(?P<unique>:unique)?$"
 )
 INT32 = (-(2**31), 2**31 - 1)
+INT16 = (-(2**15), 2**15 - 1)
 ENUM_LENGTH = 16  # app.kernel.models.base.string_enum's VARCHAR
 # Names a resource may not take: the API's own paths, and tables that are not resources.
 RESERVED_RESOURCES = {

@@ -1,1 +1,1 @@
-"""The tasks example: its API, service and repository, each on the shared contract."""
+"""Tasks: the tests of the resource, each on the common owned-resource contract."""

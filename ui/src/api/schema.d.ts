@@ -244,7 +244,7 @@ export interface paths {
         };
         /**
          * List tasks
-         * @description Filter by status or by text in the title, sort by any listed field, and page through the results. `total` counts every match. For long lists, page with `cursor` instead of `page`: each slice then costs the same however deep, and has no `total`.
+         * @description Filter by status; search the title; sort by any listed field, and page through the results. `total` counts every match. For long lists, page with `cursor` instead of `page`: each slice then costs the same however deep, and has no `total`.
          */
         get: operations["listTasks"];
         put?: never;
@@ -440,7 +440,6 @@ export interface components {
             items: components["schemas"]["Task"][];
         };
         NewTask: {
-            /** @description Unique; surrounding spaces are removed. */
             title: string;
             description?: string | null;
             /** @default 3 */
@@ -454,7 +453,6 @@ export interface components {
             due_date?: string | null;
         };
         TaskChanges: {
-            /** @description Unique; surrounding spaces are removed. */
             title?: string;
             description?: string | null;
             priority?: number;

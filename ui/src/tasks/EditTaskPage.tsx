@@ -4,7 +4,7 @@ import { useDeleteTask, useTask, useUpdateTask } from './queries';
 import { TaskForm } from './TaskForm';
 
 export function EditTaskPage() {
-  const id = Number(useParams().taskId);
+  const id = Number(useParams().id);
   return (
     <EditScreen
       noun="task"

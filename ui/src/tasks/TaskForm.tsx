@@ -1,14 +1,14 @@
 import { useForm } from 'react-hook-form';
-import type { NewTask, Task, TaskStatus } from './queries';
 import { Field } from '../components/Field';
+import { labelOf, numberOrNull, textOrNull } from '../components/formValues';
 import { messagesOf, showServerErrors } from '../components/serverErrors';
-import { PRIORITIES, STATUS_LABELS } from './labels';
+import { type NewTask, type Task } from './queries';
 
-/** What the inputs hold: empty strings where the API takes null. */
+/** What the inputs hold: strings (and booleans for checkboxes), converted when sent. */
 interface TaskValues {
   title: string;
   description: string;
-  status: TaskStatus;
+  status: string;
   priority: string;
   due_date: string;
 }
@@ -16,7 +16,7 @@ interface TaskValues {
 const FIELDS = ['title', 'description', 'status', 'priority', 'due_date'] as const;
 
 interface TaskFormProps {
-  /** The task being edited; a new task starts from the API's defaults. */
+  /** The task being edited; a new one starts from the API's defaults. */
   initial?: Task | undefined;
   busy: boolean;
   submitLabel: string;
@@ -24,17 +24,14 @@ interface TaskFormProps {
   onSubmit: (fields: NewTask) => Promise<unknown>;
 }
 
-/**
- * Create and edit share this form. It does no validation of its own (noValidate): the API's
- * rules are the only rules, and its messages appear under the field they are about.
- */
+/** Create and edit share this form; the API checks every value (noValidate). */
 export function TaskForm({ initial, busy, submitLabel, onSubmit }: TaskFormProps) {
   const form = useForm<TaskValues>({
     defaultValues: {
       title: initial?.title ?? '',
       description: initial?.description ?? '',
       status: initial?.status ?? 'todo',
-      priority: String(initial?.priority ?? 3),
+      priority: String(initial?.priority ?? '3'),
       due_date: initial?.due_date ?? '',
     },
   });
@@ -44,11 +41,11 @@ export function TaskForm({ initial, busy, submitLabel, onSubmit }: TaskFormProps
     try {
       await onSubmit({
         title: values.title,
-        description: values.description === '' ? null : values.description,
+        description: textOrNull(values.description),
         status: values.status,
-        priority: Number(values.priority),
-        due_date: values.due_date === '' ? null : values.due_date,
-      });
+        priority: numberOrNull(values.priority),
+        due_date: textOrNull(values.due_date),
+      } as NewTask);
     } catch (error) {
       showServerErrors(error, form.setError, FIELDS);
     }
@@ -66,29 +63,21 @@ export function TaskForm({ initial, busy, submitLabel, onSubmit }: TaskFormProps
       <Field label="Description" errors={messagesOf(errors.description)}>
         <textarea rows={4} {...form.register('description')} />
       </Field>
-      <div className="field-row">
-        <Field label="Status" errors={messagesOf(errors.status)}>
-          <select {...form.register('status')}>
-            {Object.entries(STATUS_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Priority" errors={messagesOf(errors.priority)}>
-          <select {...form.register('priority')}>
-            {PRIORITIES.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Due date" errors={messagesOf(errors.due_date)}>
-          <input type="date" {...form.register('due_date')} />
-        </Field>
-      </div>
+      <Field label="Status" errors={messagesOf(errors.status)}>
+        <select {...form.register('status')}>
+          {['todo', 'doing', 'done'].map((value) => (
+            <option key={value} value={value}>
+              {labelOf(value)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Priority" errors={messagesOf(errors.priority)}>
+        <input type="number" inputMode="numeric" {...form.register('priority')} />
+      </Field>
+      <Field label="Due date" errors={messagesOf(errors.due_date)}>
+        <input type="date" {...form.register('due_date')} />
+      </Field>
       <button type="submit" className="primary" disabled={busy}>
         {busy ? 'Saving…' : submitLabel}
       </button>

@@ -75,7 +75,7 @@ describe('task list', () => {
     await screen.findByText('Task on page 1');
     expect(queries.at(-1)?.get('sort')).toBe('-created_at');
 
-    await user.selectOptions(screen.getByLabelText('Sort'), 'Due soonest');
+    await user.selectOptions(screen.getByLabelText('Sort'), 'Due date, ascending');
 
     await waitFor(() => {
       expect(queries.at(-1)?.get('sort')).toBe('due_date');
@@ -87,7 +87,7 @@ describe('task list', () => {
     const { user } = renderApp('/tasks');
     await screen.findByText('Task on page 1');
 
-    await user.type(screen.getByLabelText('Search titles'), 'milk');
+    await user.type(screen.getByLabelText('Search title'), 'milk');
 
     await waitFor(() => {
       expect(queries.at(-1)?.get('q')).toBe('milk');
@@ -99,7 +99,7 @@ describe('task list', () => {
   it('clears the search when the URL drops it (the Tasks link), and does not bring it back', async () => {
     const queries = recordListRequests();
     const { user } = renderApp('/tasks');
-    await user.type(await screen.findByLabelText('Search titles'), 'milk');
+    await user.type(await screen.findByLabelText('Search title'), 'milk');
     await waitFor(() => {
       expect(screen.getByTestId('location')).toHaveTextContent('/tasks?q=milk');
     });
@@ -109,7 +109,7 @@ describe('task list', () => {
     try {
       await user.click(screen.getByRole('link', { name: 'Tasks' }));
 
-      expect(screen.getByLabelText('Search titles')).toHaveValue('');
+      expect(screen.getByLabelText('Search title')).toHaveValue('');
       await act(() => vi.advanceTimersByTimeAsync(2 * SEARCH_DELAY_MS));
       expect(screen.getByTestId('location')).toHaveTextContent(/^\/tasks$/);
       await waitFor(() => {
@@ -124,7 +124,7 @@ describe('task list', () => {
     server.use(http.get('/api/tasks', () => page([], 0)));
     renderApp('/tasks?q=nothing');
     expect(await screen.findByText(/No tasks match/)).toBeInTheDocument();
-    expect(screen.getByLabelText('Search titles')).toHaveValue('nothing');
+    expect(screen.getByLabelText('Search title')).toHaveValue('nothing');
   });
 
   it('shows a clear state when the API cannot be reached, and tries again on request', async () => {

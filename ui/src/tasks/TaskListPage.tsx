@@ -1,25 +1,27 @@
 import { Link } from 'react-router';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ListFilters } from '../components/ListFilters';
+import { labelOf } from '../components/formValues';
 import { Pagination } from '../components/Pagination';
+import { sortChoices } from '../components/sortChoices';
 import { useListParams } from '../components/useListParams';
-import { SORT_LABELS, STATUS_LABELS } from './labels';
 import { useTaskPage, type TaskQuery } from './queries';
 
 const PER_PAGE = 20;
-const STATUSES = Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }));
-const SORTS = Object.entries(SORT_LABELS).map(([value, label]) => ({ value, label }));
+const FILTERS = ['q', 'status'] as const;
+const SORTS = sortChoices({
+  title: 'Title',
+  status: 'Status',
+  priority: 'Priority',
+  due_date: 'Due date',
+});
+const STATUS_CHOICES = ['todo', 'doing', 'done'].map((value) => ({ value, label: labelOf(value) }));
 
-/** The list's state lives in the URL (?page=2&status=todo&q=…&sort=…): shareable and back-able. */
 export function TaskListPage() {
-  const { query, values, change, goToPage } = useListParams(['q', 'status'], '-created_at');
-  // An unknown status in the URL is dropped here; anything else the API checks.
-  const status = values.status && values.status in STATUS_LABELS ? values.status : undefined;
-  const { data, error, isPending, isPlaceholderData, refetch } = useTaskPage({
-    ...query,
-    per_page: PER_PAGE,
-    status,
-  } as TaskQuery);
+  const { query, values, change, goToPage } = useListParams(FILTERS, '-created_at');
+  // The URL's values go to the API as they are: one it refuses is shown as its error.
+  const list = useTaskPage({ ...query, per_page: PER_PAGE } as TaskQuery);
+  const { data, error, isPending, isPlaceholderData } = list;
 
   return (
     <>
@@ -31,9 +33,11 @@ export function TaskListPage() {
       </div>
       <ListFilters
         noun="tasks"
-        searchLabel="titles"
+        searchLabel={'title'}
         search={values.q ?? ''}
-        selects={[{ name: 'status', label: 'Status', value: status ?? '', choices: STATUSES }]}
+        selects={[
+          { name: 'status', label: 'Status', value: values.status ?? '', choices: STATUS_CHOICES },
+        ]}
         sort={query.sort}
         sortChoices={SORTS}
         onChange={change}
@@ -42,7 +46,7 @@ export function TaskListPage() {
         <ErrorNotice
           error={error}
           onRetry={() => {
-            void refetch();
+            void list.refetch();
           }}
         />
       )}
@@ -63,7 +67,7 @@ export function TaskListPage() {
                   <th scope="col">Title</th>
                   <th scope="col">Status</th>
                   <th scope="col">Priority</th>
-                  <th scope="col">Due</th>
+                  <th scope="col">Due date</th>
                 </tr>
               </thead>
               <tbody>
@@ -72,13 +76,9 @@ export function TaskListPage() {
                     <td data-label="Title">
                       <Link to={`/tasks/${task.id}`}>{task.title}</Link>
                     </td>
-                    <td data-label="Status">
-                      <span className={`status status-${task.status}`}>
-                        {STATUS_LABELS[task.status]}
-                      </span>
-                    </td>
+                    <td data-label="Status">{labelOf(task.status)}</td>
                     <td data-label="Priority">{task.priority}</td>
-                    <td data-label="Due">{task.due_date ?? '—'}</td>
+                    <td data-label="Due date">{task.due_date === null ? '—' : task.due_date}</td>
                   </tr>
                 ))}
               </tbody>

@@ -7,12 +7,11 @@ import { TaskListPage } from './TaskListPage';
 export const feature: Feature = {
   label: 'Tasks',
   path: '/tasks',
-  order: 0,
   routes: (
     <>
       <Route path="/tasks" element={<TaskListPage />} />
       <Route path="/tasks/new" element={<NewTaskPage />} />
-      <Route path="/tasks/:taskId" element={<EditTaskPage />} />
+      <Route path="/tasks/:id" element={<EditTaskPage />} />
     </>
   ),
 };

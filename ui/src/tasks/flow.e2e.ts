@@ -31,7 +31,7 @@ test('register, sign in, manage tasks, sign out', async ({ page }) => {
   await test.step('create two tasks', async () => {
     await page.getByRole('link', { name: 'New task' }).click();
     await page.getByLabel('Title').fill('Write the end-to-end test');
-    await page.getByLabel('Priority').selectOption('4');
+    await page.getByLabel('Priority').fill('4');
     await page.getByLabel('Due date').fill('2026-12-24');
     await checkScreen(page, '03-new-task');
     await page.getByRole('button', { name: 'Create task' }).click();
@@ -69,7 +69,7 @@ test('register, sign in, manage tasks, sign out', async ({ page }) => {
     await expect(page).toHaveURL(/status=doing/);
 
     await page.getByLabel('Status').selectOption({ label: 'Any' });
-    await page.getByLabel('Search titles').fill('ship');
+    await page.getByLabel('Search title').fill('ship');
     await expect(page.getByRole('link', { name: 'Ship the UI' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Write the end-to-end tests' })).toBeHidden();
     await checkScreen(page, '06-task-list-filtered');
@@ -84,7 +84,7 @@ test('register, sign in, manage tasks, sign out', async ({ page }) => {
     await checkScreen(page, '07-delete-confirmation');
     await dialog.getByRole('button', { name: 'Delete' }).click();
     await expect(page.getByRole('heading', { name: 'Tasks' })).toBeVisible();
-    await page.getByLabel('Search titles').fill('');
+    await page.getByLabel('Search title').fill('');
     await expect(page.getByRole('link', { name: 'Write the end-to-end tests' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Ship the UI' })).toBeHidden();
   });

@@ -9,11 +9,9 @@ import type { Versioned } from '../components/EditScreen';
 export type Task = components['schemas']['Task'];
 export type NewTask = components['schemas']['NewTask'];
 export type TaskChanges = components['schemas']['TaskChanges'];
-export type TaskStatus = Task['status'];
 export type TaskQuery = NonNullable<operations['listTasks']['parameters']['query']>;
-export type TaskSort = NonNullable<TaskQuery['sort']>;
 
-const taskKeys = {
+const keys = {
   all: ['tasks'] as const,
   page: (query: TaskQuery) => ['tasks', 'page', query] as const,
   one: (id: number) => ['tasks', 'one', id] as const,
@@ -21,7 +19,7 @@ const taskKeys = {
 
 export function useTaskPage(query: TaskQuery) {
   return useQuery({
-    queryKey: taskKeys.page(query),
+    queryKey: keys.page(query),
     queryFn: async () => numberedPage(await unwrap(api.GET('/api/tasks', { params: { query } }))),
     placeholderData: keepPreviousData, // keep the table while the next page loads
   });
@@ -29,7 +27,7 @@ export function useTaskPage(query: TaskQuery) {
 
 export function useTask(id: number) {
   return useQuery({
-    queryKey: taskKeys.one(id),
+    queryKey: keys.one(id),
     queryFn: async (): Promise<Versioned<Task>> => {
       const { data, response } = await send(
         api.GET('/api/tasks/{task_id}', { params: { path: { task_id: id } } }),
@@ -44,7 +42,7 @@ export function useCreateTask() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (fields: NewTask) => unwrap(api.POST('/api/tasks', { body: fields })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: taskKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
   });
 }
 
@@ -61,7 +59,7 @@ export function useUpdateTask(id: number) {
       return { row: data, etag: response.headers.get('ETag') };
     },
     onSuccess: (saved) => {
-      queryClient.setQueryData(taskKeys.one(id), saved);
+      queryClient.setQueryData(keys.one(id), saved);
       return queryClient.invalidateQueries({ queryKey: ['tasks', 'page'] });
     },
   });
@@ -77,8 +75,8 @@ export function useDeleteTask(id: number) {
         }),
       ),
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: taskKeys.one(id) });
-      return queryClient.invalidateQueries({ queryKey: taskKeys.all });
+      queryClient.removeQueries({ queryKey: keys.one(id) });
+      return queryClient.invalidateQueries({ queryKey: keys.all });
     },
   });
 }
