@@ -10,7 +10,7 @@ check() { .venv/bin/python "$ROOT/scripts/check.py" "$reports/check.xml"; }
 containers() { bash "$ROOT/scripts/lint-containers.sh"; }
 backend() { .venv/bin/pytest --ignore=tests/live --ignore=tests/generator --cov --cov-report=term --junitxml="$reports/backend.xml"; }
 # The production server itself (gunicorn, several workers, real sockets): slower, so a step of its own.
-live() { .venv/bin/pytest tests/live --junitxml="$reports/live.xml"; }
+live() { need_package redis-server redis-server && .venv/bin/pytest tests/live --junitxml="$reports/live.xml"; }
 contract() { bash "$ROOT/scripts/contract.sh" "$reports/contract.xml"; }
 # The generator as a product: make resource, field and remove-resource in a temporary checkout.
 generator() { ensure_ui_deps && .venv/bin/pytest tests/generator --junitxml="$reports/generator.xml"; }

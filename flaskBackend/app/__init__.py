@@ -13,6 +13,7 @@ from app import accounts
 from app.cli import register_commands
 from app.features import blueprints
 from app.kernel.api import Api, Blueprint
+from app.kernel.body_deadline import BodyDeadline
 from app.kernel.composition import end_unit_of_work
 from app.kernel.controllers.access import BEARER_SCHEME
 from app.kernel.database import Database
@@ -22,7 +23,7 @@ from app.kernel.errors import register_errorhandlers
 from app.kernel.json_provider import JsonProvider
 from app.kernel.logging_config import configure_logging
 from app.kernel.metrics import register_metrics
-from app.kernel.rate_limits import init_limiter
+from app.kernel.rate_limits import init_limiter, limiter_config
 from app.kernel.security_headers import register_security_headers
 from app.kernel.settings import AppEnv, Settings
 from app.kernel.tracing import exporting_tracer_provider, register_tracing, tracing_configured
@@ -46,6 +47,7 @@ def create_app(
         # Behind N trusted proxies, the client address (for rate limits) is in X-Forwarded-For.
         n = settings.proxy_count
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)  # type: ignore[method-assign]
+    app.wsgi_app = BodyDeadline(app.wsgi_app, settings.request_body_timeout)  # type: ignore[method-assign]
     app.config.from_mapping(_flask_config(settings))
     configure_logging(app, settings)
     register_extensions(app, settings, database)
@@ -72,9 +74,7 @@ def _flask_config(settings: Settings) -> dict[str, object]:
         # Errors always become problem+json responses, even in tests and debug mode.
         "PROPAGATE_EXCEPTIONS": False,
         # Shared by every worker: Redis when given, otherwise the app's own PostgreSQL.
-        "RATELIMIT_STORAGE_URI": settings.ratelimit_storage_uri or settings.database_url,
-        # Any storage failure arrives as one StorageError, which answers 503 (app/errors.py).
-        "RATELIMIT_STORAGE_OPTIONS": {"wrap_exceptions": True},
+        **limiter_config(settings.ratelimit_storage_uri or settings.database_url),
         "API_TITLE": "Tasks API",
         "API_VERSION": "1.0.0",
         "OPENAPI_VERSION": "3.1.0",

@@ -1,20 +1,52 @@
-"""Flask-Limiter, created unbound and bound in create_app(); each limited view names its limits."""
+"""Flask-Limiter, created unbound and bound in create_app(); each limited view names its limits.
+
+When the store of the counters (Redis, or the app's PostgreSQL) fails or hangs, the limits are
+kept per process in memory (Flask-Limiter's in-memory fallback) until the store answers again:
+logins keep working and stay limited, at most (workers x limit) per window. Fail-open would
+let a brute force run free during an outage; fail-closed would turn a Redis outage into an
+outage of signing in. A hung Redis costs a request at most REDIS_TIMEOUT, once: from then on
+the limiter skips the store, asking it again after growing pauses (1, 2, 4 ... seconds).
+"""
 
 from __future__ import annotations
 
 from flask import Flask
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 # Registers the postgresql+psycopg:// storage scheme with `limits`.
 from app.kernel import rate_limit_storage  # noqa: F401
 
+# Seconds to connect to Redis and to wait for each answer; no retry (redis-py retries three
+# times with backoff by default, which made a hung Redis cost a login 45-70 s).
+REDIS_TIMEOUT = 0.5
+
 limiter = Limiter(key_func=get_remote_address, headers_enabled=True)
 
 
+def limiter_config(storage_uri: str) -> dict[str, object]:
+    """Flask config for the limiter with its counters at storage_uri."""
+    # Any failure arrives as one StorageError (503, app/kernel/errors.py) should the fallback fail.
+    options: dict[str, object] = {"wrap_exceptions": True}
+    if storage_uri.startswith(("redis://", "rediss://")):
+        options |= {
+            "socket_connect_timeout": REDIS_TIMEOUT,
+            "socket_timeout": REDIS_TIMEOUT,
+            "retry": Retry(NoBackoff(), retries=0),
+        }
+    return {
+        "RATELIMIT_STORAGE_URI": storage_uri,
+        "RATELIMIT_STORAGE_OPTIONS": options,
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+    }
+
+
 def init_limiter(app: Flask) -> None:
-    """Bind the limiter, without its check before every request: this app has no default,
-    application or blueprint limits, and each limited view checks its own limits in its
-    decorator, so that check only looked (on every request) for limits no route has."""
     limiter.init_app(app)
-    app.before_request_funcs[None].remove(limiter._check_request_limit)
+
+
+def store_answers() -> bool:
+    """Whether the counters' store answers now (waits at most REDIS_TIMEOUT on Redis)."""
+    return bool(limiter.storage.check())

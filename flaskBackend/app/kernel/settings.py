@@ -48,6 +48,8 @@ class Settings:
     cors_origins: tuple[str, ...] = ()
     api_port: int = 8000
     max_content_length: int = 1024 * 1024
+    # Seconds a request's body may take to arrive in full (app/kernel/body_deadline.py).
+    request_body_timeout: float = 10.0
     db_pool_size: int = 5
     access_token_ttl: int = 15 * 60
     refresh_token_ttl: int = 14 * 24 * 3600
@@ -89,6 +91,9 @@ class Settings:
                 cors_origins=tuple(env.list("CORS_ORIGINS", [])),
                 api_port=env.int("API_PORT", 8000, validate=Range(1, 65535)),
                 max_content_length=env.int("MAX_CONTENT_LENGTH", 1024 * 1024, validate=Range(1)),
+                request_body_timeout=env.float(
+                    "REQUEST_BODY_TIMEOUT", 10.0, validate=Range(0.1, 3600)
+                ),
                 db_pool_size=env.int("DB_POOL_SIZE", 5, validate=Range(1, 100)),
                 access_token_ttl=env.int("ACCESS_TOKEN_TTL", 15 * 60, validate=Range(30, 86400)),
                 refresh_token_ttl=env.int(

@@ -19,7 +19,7 @@ def test_liveness_is_200(client: FlaskClient) -> None:
 
 
 def test_readiness_is_200_when_the_database_answers(client: FlaskClient) -> None:
-    assert client.get("/api/health/ready").get_json() == {"status": "ok"}
+    assert client.get("/api/health/ready").get_json() == {"status": "ok", "rate_limits": "shared"}
 
 
 def test_readiness_is_503_problem_when_the_database_is_down(settings: Settings) -> None:

@@ -224,7 +224,9 @@ export interface paths {
         };
         /**
          * Can the service answer requests?
-         * @description 200 only when the database answers; 503 otherwise, quickly.
+         * @description 200 only when the database answers; 503 otherwise, quickly. `rate_limits` says whether
+         *     the rate-limit store answers too (it is not needed to serve: without it each process
+         *     keeps its own counts).
          */
         get: operations["getReadiness"];
         put?: never;
@@ -409,6 +411,15 @@ export interface components {
         Health: {
             /** @example ok */
             status: string;
+        };
+        Readiness: {
+            /** @example ok */
+            status: string;
+            /**
+             * @description shared: the rate-limit counters' store answers; per-process: it does not, and each process counts alone until it does.
+             * @example shared
+             */
+            rate_limits: string;
         };
         Task: {
             title: string;
@@ -917,7 +928,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Health"];
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
             503: components["responses"]["SERVICE_UNAVAILABLE"];
