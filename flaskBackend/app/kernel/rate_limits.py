@@ -1,11 +1,12 @@
 """Flask-Limiter, created unbound and bound in create_app(); each limited view names its limits.
 
-When the store of the counters (Redis, or the app's PostgreSQL) fails or hangs, the limits are
-kept per process in memory (Flask-Limiter's in-memory fallback) until the store answers again:
-logins keep working and stay limited, at most (workers x limit) per window. Fail-open would
-let a brute force run free during an outage; fail-closed would turn a Redis outage into an
-outage of signing in. A hung Redis costs a request at most REDIS_TIMEOUT, once: from then on
-the limiter skips the store, asking it again after growing pauses (1, 2, 4 ... seconds).
+When Redis holds the counters and fails or hangs, the limits are kept per process in memory
+(Flask-Limiter's in-memory fallback) until it answers again: logins keep working and stay
+limited, at most (workers x limit) per window. Fail-open would let a brute force run free
+during an outage; fail-closed would turn a Redis outage into an outage of signing in. A hung
+Redis costs a request at most REDIS_TIMEOUT, once: from then on the limiter skips it, asking
+again after growing pauses (1, 2, 4 ... seconds). When the counters are in the app's own
+PostgreSQL (the default), an outage of the store is an outage of the app: a fast 503.
 """
 
 from __future__ import annotations
@@ -28,9 +29,10 @@ limiter = Limiter(key_func=get_remote_address, headers_enabled=True)
 
 def limiter_config(storage_uri: str) -> dict[str, object]:
     """Flask config for the limiter with its counters at storage_uri."""
-    # Any failure arrives as one StorageError (503, app/kernel/errors.py) should the fallback fail.
+    # A failure of the store that is not caught by the fallback is one StorageError: a 503.
     options: dict[str, object] = {"wrap_exceptions": True}
-    if storage_uri.startswith(("redis://", "rediss://")):
+    redis = storage_uri.startswith(("redis://", "rediss://"))
+    if redis:
         options |= {
             "socket_connect_timeout": REDIS_TIMEOUT,
             "socket_timeout": REDIS_TIMEOUT,
@@ -39,7 +41,7 @@ def limiter_config(storage_uri: str) -> dict[str, object]:
     return {
         "RATELIMIT_STORAGE_URI": storage_uri,
         "RATELIMIT_STORAGE_OPTIONS": options,
-        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": redis,
     }
 
 

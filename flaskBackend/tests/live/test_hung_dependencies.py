@@ -33,7 +33,11 @@ def test_stalled_uploads_get_408_and_leave_the_server_answering(
 ) -> None:
     # One worker of two threads: without a deadline, two stalled uploads hold it all.
     env = server_environment(
-        live_database_url, GUNICORN_WORKERS="1", GUNICORN_THREADS="2", REQUEST_BODY_TIMEOUT="1"
+        live_database_url,
+        GUNICORN_WORKERS="1",
+        GUNICORN_THREADS="2",
+        REQUEST_BODY_TIMEOUT="1",
+        AUTH_RATE_LIMIT="100/minute",  # six logins from one address: the limit is not the point
     )
     with live_server(env, tmp_path / "server.log") as server:
         uploads = [stalled_upload(server.base_url) for _ in range(6)]
