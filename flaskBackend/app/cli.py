@@ -15,10 +15,11 @@ from app.accounts.schemas.users import PASSWORD_LENGTH
 from app.features import layer_modules
 from app.kernel.backups import BackupError, backup, restore
 from app.kernel.composition import current_settings
+from app.kernel.database import current_database
 from app.kernel.models.role import UserRole
 from app.kernel.services.principal import Principal
 from app.kernel.settings import AppEnv
-from app.kernel.worker import build_queue, run_worker
+from app.kernel.worker import build_queue, run_worker, serve_metrics
 
 DEMO_EMAIL = "demo@example.com"
 DEMO_PASSWORD = "demo-password"  # noqa: S105  # printed by make dev; seed refuses production
@@ -71,13 +72,17 @@ def create_admin(email: str, name: str) -> None:
 
 @click.command()
 @click.option("--once", is_flag=True, help="Run the queued jobs, then stop (no schedules).")
+@click.option("--queue", "queues", multiple=True, help="Only this queue's jobs (repeatable).")
 @with_appcontext
-def worker(once: bool) -> None:
+def worker(once: bool, queues: tuple[str, ...]) -> None:
     """Run background jobs and their schedules, until SIGTERM (which lets running jobs end)."""
     settings = current_settings()
     registrations = [module.register for module in layer_modules("jobs")]
     queue = build_queue(settings, registrations, schedules=not once)
-    run_worker(queue, current_app._get_current_object(), settings, once=once)  # type: ignore[attr-defined]
+    if settings.worker_metrics_port:
+        serve_metrics(settings.worker_metrics_port, current_database().engine)
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    run_worker(queue, app, settings, once=once, queues=queues)
 
 
 @click.command("backup")

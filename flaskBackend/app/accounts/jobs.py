@@ -9,6 +9,7 @@ from app.accounts.composition import password_reset_service
 from app.accounts.services.password_reset import SEND_PASSWORD_RESET
 from app.kernel.services.errors import Unavailable
 from app.kernel.settings import Settings
+from app.kernel.worker import SCHEDULED
 
 # A mail server that refuses is tried again after 3 s, 9 s, 27 s ... about 18 minutes in all.
 MAIL_RETRY = procrastinate.RetryStrategy(
@@ -21,6 +22,7 @@ def register(queue: procrastinate.App, settings: Settings) -> None:
     cleanup = queue.task(
         name="accounts.remove_expired_credentials",
         queueing_lock="accounts.remove_expired_credentials",
+        queue=SCHEDULED,
     )
     queue.periodic(cron=settings.cleanup_schedule)(cleanup(remove_expired_credentials))
 

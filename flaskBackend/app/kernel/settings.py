@@ -69,6 +69,7 @@ class Settings:
     public_ui_url: str = "http://127.0.0.1:5173"
     # The job worker (app/kernel/jobs.py): jobs run at once, schedules as cron lines (UTC).
     worker_concurrency: int = 4
+    worker_metrics_port: int = 0  # 0: no /metrics (tests, make dev)
     cleanup_schedule: str = "17 * * * *"
     backup_schedule: str = "30 2 * * *"
     backup_dir: str = "backups"
@@ -122,6 +123,7 @@ class Settings:
                     "PUBLIC_UI_URL", "http://127.0.0.1:5173", validate=_http_url
                 ).rstrip("/"),
                 worker_concurrency=env.int("WORKER_CONCURRENCY", 4, validate=Range(1, 64)),
+                worker_metrics_port=env.int("WORKER_METRICS_PORT", 0, validate=Range(0, 65535)),
                 cleanup_schedule=env.str("CLEANUP_SCHEDULE", "17 * * * *", validate=_cron),
                 backup_schedule=env.str("BACKUP_SCHEDULE", "30 2 * * *", validate=_cron),
                 backup_dir=env.str("BACKUP_DIR", "backups"),

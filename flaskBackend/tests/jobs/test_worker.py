@@ -11,7 +11,7 @@ from sqlalchemy import Engine, text
 from app.kernel.composition import current_settings
 from app.kernel.services.unit_of_work import SqlAlchemyUnitOfWork
 from app.kernel.settings import AppEnv, Settings
-from app.kernel.worker import build_queue, run_worker
+from app.kernel.worker import QueueDepth, build_queue, run_worker
 from tests.jobs.conftest import queued_elsewhere
 
 
@@ -70,3 +70,19 @@ def status_of(engine: Engine, task: str) -> list[str]:
     query = text("SELECT status FROM procrastinate_jobs WHERE task_name = :task")
     with engine.connect() as connection:
         return [row.status for row in connection.execute(query, {"task": task})]
+
+
+def test_queue_depth_counts_the_jobs_waiting_at_each_scrape(
+    committing_uow: SqlAlchemyUnitOfWork, engine: Engine
+) -> None:
+    before = waiting(engine)
+
+    enqueue(committing_uow, "tests.record", number=1)
+
+    assert waiting(engine) - before == 1
+
+
+def waiting(engine: Engine) -> float:
+    (family,) = QueueDepth(engine).collect()
+    samples = [s for s in family.samples if s.labels == {"queue": "default", "status": "todo"}]
+    return sum(sample.value for sample in samples)
