@@ -16,10 +16,10 @@ from tests.mail_sink import MailSink
 NOW = dt.datetime.now(dt.UTC)
 
 
-def test_cleanup_removes_expired_reset_links_and_refresh_tokens_and_keeps_live_ones(
+def test_cleanup_removes_expired_reset_links_and_refresh_tokens_a_day_past_expiry(
     jobs: JobRunner, session: Session, user: User
 ) -> None:
-    for hours, name in ((-1, "expired"), (1, "live")):
+    for hours, name in ((-49, "long-expired"), (-1, "just-expired"), (1, "live")):
         at = NOW + dt.timedelta(hours=hours)
         session.add(PasswordResetToken(user_id=user.id, token_hash=f"reset-{name}", expires_at=at))
         session.add(
@@ -32,7 +32,9 @@ def test_cleanup_removes_expired_reset_links_and_refresh_tokens_and_keeps_live_o
     jobs.run("accounts.remove_expired_credentials", timestamp=int(NOW.timestamp()))
 
     assert session.scalars(select(PasswordResetToken.token_hash)).all() == ["reset-live"]
-    assert session.scalars(select(RefreshToken.token_hash)).all() == ["refresh-live"]
+    # A day more for refresh tokens: a revoked one still refuses its session's access tokens.
+    kept = session.scalars(select(RefreshToken.token_hash).order_by(RefreshToken.token_hash))
+    assert kept.all() == ["refresh-just-expired", "refresh-live"]
 
 
 def test_the_reset_mail_job_sends_one_link_to_an_active_account_and_none_to_others(

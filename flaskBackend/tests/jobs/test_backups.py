@@ -17,6 +17,7 @@ from app.kernel.services.unit_of_work import SqlAlchemyUnitOfWork
 from tests import factories
 
 ALEMBIC_INI = "alembic.ini"
+pytestmark = pytest.mark.pg_client
 MakeDatabase = Callable[[str], str]  # a name -> the URL of a new, empty database of that name
 
 

@@ -10,6 +10,7 @@ import pytest
 from flask import Flask
 
 
+@pytest.mark.pg_client
 def test_flask_backup_writes_a_dump_and_flask_restore_refuses_a_database_with_tables(
     app: Flask, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

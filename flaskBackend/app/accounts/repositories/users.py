@@ -39,7 +39,7 @@ class RefreshTokenRepository(Protocol):
     def add(self, entity: RefreshToken) -> None: ...
     def by_hash(self, token_hash: str) -> RefreshToken | None: ...
     def revoke_family(self, family: uuid.UUID, at: dt.datetime) -> None: ...
-    def delete_expired(self, now: dt.datetime) -> int: ...
+    def delete_expired(self, before: dt.datetime) -> int: ...
     def revoke_all_of(
         self, user_id: int, at: dt.datetime, *, except_family: uuid.UUID | None = None
     ) -> None: ...
@@ -102,8 +102,8 @@ class SqlRefreshTokenRepository(SqlRepository[RefreshToken]):
             query = query.where(RefreshToken.family != except_family)
         self.session.execute(query.values(revoked_at=at))
 
-    def delete_expired(self, now: dt.datetime) -> int:
-        """Past its expiry a token is refused anyway, and so is every access token of its
-        session (access tokens live minutes, refresh tokens days): the row can go."""
-        result = self.session.execute(delete(RefreshToken).where(RefreshToken.expires_at < now))
+    def delete_expired(self, before: dt.datetime) -> int:
+        """Tokens that expired before `before`: refused anyway, and so are their sessions'."""
+        query = delete(RefreshToken).where(RefreshToken.expires_at < before)
+        result = self.session.execute(query)
         return int(result.rowcount)  # type: ignore[attr-defined]

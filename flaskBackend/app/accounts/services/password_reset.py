@@ -17,6 +17,9 @@ from app.kernel.services.mail import Mail, Mailer
 from app.kernel.services.unit_of_work import UnitOfWork
 
 RESET_TTL = dt.timedelta(minutes=30)
+# An ended session's revoked refresh tokens refuse its access tokens (repositories/users.py):
+# kept past their own expiry for longer than any access token lives (ACCESS_TOKEN_TTL <= 1 day).
+ENDED_SESSIONS_KEPT = dt.timedelta(days=1)
 # The job that mails the link (app/accounts/jobs.py runs send_link).
 SEND_PASSWORD_RESET = "accounts.send_password_reset"  # noqa: S105  # a job name
 INVALID_LINK = "This reset link is invalid, already used or expired; ask for a new one."
@@ -106,7 +109,7 @@ class PasswordResetService(AccountStores):
         now = _now()
         with self.uow:
             removed = self.password_resets.delete_expired(now)
-            removed += self.refresh_tokens.delete_expired(now)
+            removed += self.refresh_tokens.delete_expired(now - ENDED_SESSIONS_KEPT)
             self.uow.commit()
         log.info("removed %d expired reset links and refresh tokens", removed)
         return removed
