@@ -49,6 +49,19 @@ fmt: venv ## Format and auto-fix the backend (ruff) and the UI (Prettier, ESLint
 	cd $(BACKEND) && .venv/bin/ruff check --fix . && .venv/bin/ruff format .
 	@source scripts/lib.sh && ensure_ui_deps && ui_yarn format && ui_yarn eslint --fix .
 
+.PHONY: worker backup restore
+worker: ## Run the job worker and its schedules against the make dev database (make dev starts one)
+	@bash scripts/dev.sh run .venv/bin/flask --app app worker
+
+backup: ## Dump the make dev database (pg_dump, custom format) to BACKUP_DIR, keeping the last BACKUP_KEEP
+	@source scripts/lib.sh && need_package postgresql-client pg_dump
+	@bash scripts/dev.sh run .venv/bin/flask --app app backup
+
+restore: ## Restore a dump into an empty database: [POSTGRES_DB=new] make restore file=... [force=1]
+	@test -n "$(file)" || { echo 'usage: make restore file=.run/backups/app-....dump [force=1]'; exit 2; }
+	@source scripts/lib.sh && need_package postgresql-client pg_restore
+	@bash scripts/dev.sh run .venv/bin/flask --app app restore "$(abspath $(file))" $(if $(force),--force)
+
 .PHONY: lighthouse
 lighthouse: ## Lighthouse scores of sign-in and the task list, mobile and desktop (not in make test)
 	@bash scripts/lighthouse.sh

@@ -8,6 +8,8 @@ source "$(dirname "$0")/lib.sh"
 load_env
 # make dev is the one start that is development by default (every other start is production).
 export APP_ENV=${APP_ENV:-development}
+# make backup, make restore and the worker's nightly backup keep dumps here.
+export BACKUP_DIR=${BACKUP_DIR:-$ROOT/.run/backups}
 ensure_python_env
 (cd "$BACKEND" && "$VENV/bin/python" -c "from app.kernel.settings import settings_or_exit; settings_or_exit()")  # a bad setting: one line, no traceback
 postgres() { bash "$ROOT/scripts/postgres.sh" "$@"; }
@@ -64,12 +66,17 @@ servers+=($!)
 touch "$ROOT/.run/api-reload"
 "$VENV/bin/flask" --app app run --reload --extra-files "$ROOT/.run/api-reload" --host 127.0.0.1 --port "$API_PORT" &
 servers+=($!)
+# Background jobs (reset mail) and the schedules (cleanup, nightly backup); no reload: restart
+# make dev after changing a job.
+"$VENV/bin/flask" --app app worker &
+servers+=($!)
 set +m
 echo
 echo "  UI:        http://127.0.0.1:$UI_PORT   <- open this"
 echo "  API docs:  http://127.0.0.1:$API_PORT/api/docs"
 echo "  Log in as demo@example.com with the password demo-password"
 echo "  Mail:      $MAIL_DIR/ (one .eml file per message; the sink prints each one)"
-echo "  Ctrl-C stops the UI, the API, the mail sink and PostgreSQL; the data stays in .run/ for next time."
+echo "  Jobs:      a worker runs them; backups (${BACKUP_SCHEDULE:-30 2 * * *} UTC) go to $BACKUP_DIR/"
+echo "  Ctrl-C stops the UI, the API, the worker, the mail sink and PostgreSQL; the data stays in .run/ for next time."
 echo
 wait -n  # one server stopping stops make dev

@@ -1,8 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 // `make e2e` (scripts/test.sh) prepares a fresh, migrated database with an administrator, builds
-// the UI and picks two free ports; Playwright then starts the real API (gunicorn) and the built UI
-// (vite preview, forwarding /api) itself, and stops both when the tests end.
+// the UI and picks two free ports; Playwright then starts the real API (gunicorn), the job worker
+// and the built UI (vite preview, forwarding /api) itself, and stops them when the tests end.
 const { DATABASE_URL, SECRET_KEY, E2E_API_PORT, E2E_UI_PORT, E2E_MAIL_PORT, E2E_MAIL_DIR } =
   process.env;
 if (
@@ -65,6 +65,21 @@ export default defineConfig({
       },
       reuseExistingServer: false,
       timeout: 60_000,
+    },
+    {
+      // The job worker: the reset mail goes out through it (the schedules are not its business).
+      command: '../flaskBackend/.venv/bin/flask --app app worker --queue default',
+      cwd: '../flaskBackend',
+      env: {
+        DATABASE_URL,
+        SECRET_KEY,
+        APP_ENV: 'test',
+        LOG_LEVEL: 'WARNING',
+        SMTP_URL: `smtp://127.0.0.1:${E2E_MAIL_PORT}`,
+        PUBLIC_UI_URL: baseURL,
+      },
+      reuseExistingServer: false,
+      timeout: 30_000,
     },
     {
       command: 'node_modules/.bin/vite preview',

@@ -16,17 +16,22 @@ from aiosmtpd.controller import Controller
 from flask import Flask
 
 from devtools.mail_sink import EmlFolder
+from tests.jobs.runner import JobRunner
 
 UI_URL = "https://ui.example.test"
 LINK = re.compile(re.escape(UI_URL) + r"/reset-password#token=([A-Za-z0-9_-]+)")
 
 
 class MailSink:
-    def __init__(self, folder: EmlFolder, port: int) -> None:
+    """What the SMTP server received once the queued jobs have run (mail goes out in jobs)."""
+
+    def __init__(self, folder: EmlFolder, port: int, jobs: JobRunner) -> None:
         self.folder = folder
         self.url = f"smtp://127.0.0.1:{port}"
+        self.jobs = jobs
 
     def messages(self) -> list[EmailMessage]:
+        self.jobs.run_all()
         return [
             message_from_bytes(path.read_bytes(), policy=policy.default)  # type: ignore[misc]
             for path in self.folder.messages()
@@ -73,13 +78,13 @@ def app_mailing_to(app: Flask, smtp_url: str) -> Iterator[None]:
 
 
 @pytest.fixture
-def mail_sink(app: Flask, tmp_path: Path) -> Iterator[MailSink]:
+def mail_sink(app: Flask, tmp_path: Path, jobs: JobRunner) -> Iterator[MailSink]:
     port = free_port()
     controller = Controller(EmlFolder(tmp_path / "mail"), hostname="127.0.0.1", port=port)
     controller.start()
     try:
         with app_mailing_to(app, f"smtp://127.0.0.1:{port}"):
-            yield MailSink(controller.handler, port)
+            yield MailSink(controller.handler, port, jobs)
     finally:
         controller.stop()
 

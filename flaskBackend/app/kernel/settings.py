@@ -7,6 +7,7 @@ from email.utils import parseaddr
 from enum import StrEnum
 from urllib.parse import urlsplit
 
+from croniter import croniter
 from environs import Env, EnvError
 from limits import parse_many
 from marshmallow import ValidationError
@@ -68,6 +69,13 @@ class Settings:
     smtp_url: str = ""
     mail_from: str = "Tasks <no-reply@localhost>"
     public_ui_url: str = "http://127.0.0.1:5173"
+    # The job worker (app/kernel/jobs.py): jobs run at once, schedules as cron lines (UTC).
+    worker_concurrency: int = 4
+    worker_metrics_port: int = 0  # 0: no /metrics (tests, make dev)
+    cleanup_schedule: str = "17 * * * *"
+    backup_schedule: str = "30 2 * * *"
+    backup_dir: str = "backups"
+    backup_keep: int = 7
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -119,6 +127,12 @@ class Settings:
                 public_ui_url=env.str(
                     "PUBLIC_UI_URL", "http://127.0.0.1:5173", validate=_http_url
                 ).rstrip("/"),
+                worker_concurrency=env.int("WORKER_CONCURRENCY", 4, validate=Range(1, 64)),
+                worker_metrics_port=env.int("WORKER_METRICS_PORT", 0, validate=Range(0, 65535)),
+                cleanup_schedule=env.str("CLEANUP_SCHEDULE", "17 * * * *", validate=_cron),
+                backup_schedule=env.str("BACKUP_SCHEDULE", "30 2 * * *", validate=_cron),
+                backup_dir=env.str("BACKUP_DIR", "backups"),
+                backup_keep=env.int("BACKUP_KEEP", 7, validate=Range(1, 1000)),
             )
         except EnvError as error:
             raise SettingsError(_one_line(error)) from None
@@ -193,6 +207,14 @@ def _address(value: str) -> bool:
 def _http_url(value: str) -> bool:
     if urlsplit(value).scheme not in ("http", "https") or not urlsplit(value).netloc:
         raise ValidationError("must be an http:// or https:// URL")
+    return True
+
+
+def _cron(value: str) -> bool:
+    if not croniter.is_valid(value):
+        raise ValidationError(
+            "must be a cron line such as '30 2 * * *' (minute hour day month weekday)"
+        )
     return True
 
 

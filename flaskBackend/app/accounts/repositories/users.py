@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Protocol
 
-from sqlalchemy import bindparam, exists, func, select, update
+from sqlalchemy import bindparam, delete, exists, func, select, update
 
 from app.accounts.models.user import RefreshToken, User
 from app.kernel.models.role import UserRole
@@ -39,6 +39,7 @@ class RefreshTokenRepository(Protocol):
     def add(self, entity: RefreshToken) -> None: ...
     def by_hash(self, token_hash: str) -> RefreshToken | None: ...
     def revoke_family(self, family: uuid.UUID, at: dt.datetime) -> None: ...
+    def delete_expired(self, before: dt.datetime) -> int: ...
     def revoke_all_of(
         self, user_id: int, at: dt.datetime, *, except_family: uuid.UUID | None = None
     ) -> None: ...
@@ -100,3 +101,9 @@ class SqlRefreshTokenRepository(SqlRepository[RefreshToken]):
         if except_family is not None:
             query = query.where(RefreshToken.family != except_family)
         self.session.execute(query.values(revoked_at=at))
+
+    def delete_expired(self, before: dt.datetime) -> int:
+        """Tokens that expired before `before`: refused anyway, and so are their sessions'."""
+        query = delete(RefreshToken).where(RefreshToken.expires_at < before)
+        result = self.session.execute(query)
+        return int(result.rowcount)  # type: ignore[attr-defined]

@@ -12,11 +12,16 @@ from app.accounts.services.auth import normalise_email
 from app.accounts.services.passwords import Passwords
 from app.accounts.services.stores import AccountStores
 from app.accounts.services.tokens import fingerprint, new_refresh_token
-from app.kernel.services.errors import Rejected, Unavailable
+from app.kernel.services.errors import Rejected
 from app.kernel.services.mail import Mail, Mailer
 from app.kernel.services.unit_of_work import UnitOfWork
 
 RESET_TTL = dt.timedelta(minutes=30)
+# An ended session's revoked refresh tokens refuse its access tokens (repositories/users.py):
+# kept past their own expiry for longer than any access token lives (ACCESS_TOKEN_TTL <= 1 day).
+ENDED_SESSIONS_KEPT = dt.timedelta(days=1)
+# The job that mails the link (app/accounts/jobs.py runs send_link).
+SEND_PASSWORD_RESET = "accounts.send_password_reset"  # noqa: S105  # a job name
 INVALID_LINK = "This reset link is invalid, already used or expired; ask for a new one."
 
 log = logging.getLogger(__name__)
@@ -82,18 +87,32 @@ class PasswordResetService(AccountStores):
         self.links = links
 
     def request(self, email: str) -> None:
-        """Mail a reset link if an active account has this email; say nothing either way."""
+        """Queue the reset mail; the job looks the account up. The request does the same work
+        whether or not an account has this email, and no SMTP work at all."""
         with self.uow:
-            user = self.users.by_email(normalise_email(email))
+            self.uow.enqueue(SEND_PASSWORD_RESET, email=normalise_email(email))
+            self.uow.commit()
+
+    def send_link(self, email: str) -> None:
+        """The job's work: mail a new link if an active account has this email. Raises
+        Unavailable when the mail server refuses, so the job is tried again later."""
+        with self.uow:
+            user = self.users.by_email(email)
             if user is None or not user.is_active:
                 return
             link = self.links.issue(self.uow, user)
             self.uow.commit()
-        try:
-            self.mailer.send(reset_mail(user, link))
-        except Unavailable:
-            # An error here would tell the caller the account exists; the log tells the operator.
-            log.exception("password reset mail to user %s not sent", user.id)
+        self.mailer.send(reset_mail(user, link))
+
+    def remove_expired(self) -> int:
+        """Delete expired reset links and refresh tokens (a scheduled job); return how many."""
+        now = _now()
+        with self.uow:
+            removed = self.password_resets.delete_expired(now)
+            removed += self.refresh_tokens.delete_expired(now - ENDED_SESSIONS_KEPT)
+            self.uow.commit()
+        log.info("removed %d expired reset links and refresh tokens", removed)
+        return removed
 
     def confirm(self, token: str, password: str) -> None:
         now = _now()

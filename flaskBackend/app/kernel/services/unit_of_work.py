@@ -14,6 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.kernel.repositories.base import SqlRepository
 from app.kernel.repositories.health import DatabaseProbe
+from app.kernel.repositories.jobs import JobQueue
 from app.kernel.services.errors import Conflict, PreconditionFailed, Unavailable
 
 UNIQUE_VIOLATION = "23505"
@@ -53,6 +54,11 @@ class UnitOfWork:
         raise NotImplementedError
 
     def commit(self) -> None:
+        raise NotImplementedError
+
+    def enqueue(self, job: str, **args: Any) -> None:
+        """Queue a background job in this transaction: it runs only if commit() follows, and
+        once committed it is kept until a worker has run it (app/kernel/jobs.py)."""
         raise NotImplementedError
 
     def flush(self) -> None:
@@ -153,6 +159,11 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         if self._read_only:
             raise RuntimeError("a unit of work opened with reading() cannot commit")
         self._translating_errors(self._current().commit)
+
+    def enqueue(self, job: str, **args: Any) -> None:
+        if self._read_only:
+            raise RuntimeError("a unit of work opened with reading() cannot enqueue")
+        JobQueue(self._current()).enqueue(job, **args)
 
     def flush(self) -> None:
         self._translating_errors(self._current().flush)
