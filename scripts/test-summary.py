@@ -2,7 +2,7 @@
 
 usage: test-summary.py REPORTS_DIR [FAILED_STEP ...]
 A report is named after its step (backend.xml: pytest, contract.xml: schemathesis, one test per
-operation, ui.xml: Vitest, e2e.xml: Playwright). A step that failed without a failing test (a lint
+operation, ui.xml: Vitest, e2e.xml: Playwright); STEP.seconds beside it holds the step's time. A step that failed without a failing test (a lint
 error, a crash before its report was written) counts as one failed test, so it cannot hide.
 """
 
@@ -21,7 +21,9 @@ for report in sorted(reports.glob("*.xml")):
             counts["skipped"] += 1
         else:
             counts["passed"] += 1
-    print(f"  {report.stem}: " + ", ".join(f"{n} {kind}" for kind, n in counts.items() if n))
+    took = reports / f"{report.stem}.seconds"
+    seconds = f" in {took.read_text().strip()} s" if took.exists() else ""
+    print(f"  {report.stem}: " + ", ".join(f"{n} {kind}" for kind, n in counts.items() if n) + seconds)
     if report.stem in failed_steps and counts["failed"] == 0:
         counts["failed"] = 1
     totals = {kind: totals[kind] + counts[kind] for kind in totals}

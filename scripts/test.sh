@@ -8,7 +8,8 @@ reports="$ROOT/.run/reports"
 
 check() { .venv/bin/python "$ROOT/scripts/check.py" "$reports/check.xml"; }
 containers() { bash "$ROOT/scripts/lint-containers.sh"; }
-backend() { .venv/bin/pytest --ignore=tests/live --ignore=tests/generator --cov --cov-report=term --junitxml="$reports/backend.xml"; }
+# On every core (pytest-xdist): each worker has its own copy of the migrated database.
+backend() { .venv/bin/pytest -n auto --ignore=tests/live --ignore=tests/generator --cov --cov-report=term --junitxml="$reports/backend.xml"; }
 # The production server itself (gunicorn, several workers, real sockets): slower, so a step of its own.
 live() { .venv/bin/pytest tests/live --junitxml="$reports/live.xml"; }
 contract() { bash "$ROOT/scripts/contract.sh" "$reports/contract.xml"; }
@@ -60,7 +61,9 @@ failed=()
 for step in "${steps[@]}"; do
   declare -F "$step" >/dev/null || { echo "unknown step $step: ${0##*/} [check containers backend live contract ui e2e generator]" >&2; exit 2; }
   printf '\n=== %s\n' "$step"
+  start=$SECONDS
   bash "$ROOT/scripts/test.sh" --step "$step" || failed+=("$step")
+  echo "$((SECONDS - start))" >"$reports/$step.seconds"
 done
 echo
 python3 "$ROOT/scripts/test-summary.py" "$reports" "${failed[@]}"
