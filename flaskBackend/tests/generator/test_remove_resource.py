@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.generator.conftest import commit, git, make
+from tests.generator.conftest import EVERY_RESOURCE, backend_tests, commit, git, make
 
 VERSIONS = "flaskBackend/alembic/versions"
 
@@ -20,7 +20,7 @@ def test_generate_then_remove_gives_the_tree_back_but_the_migrations(checkout: P
     make(checkout, "resource", "name=authors", "fields=name:str(80):unique", "scope=shared")
     make(checkout, "resource", "name=books", "fields=title:str(200):unique author:ref(authors)")
     # Their generated tests, the authorisation matrix and the statement counts, over HTTP.
-    make(checkout, "test-backend")
+    backend_tests(checkout, "tests/authors", "tests/books", *EVERY_RESOURCE)
 
     uncommitted = make(checkout, "remove-resource", "name=books", check=False)
     commit(checkout, "generated")
