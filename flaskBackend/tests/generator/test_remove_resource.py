@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.generator.conftest import EVERY_RESOURCE, backend_tests, commit, git, make
+from tests.generator.conftest import EVERY_RESOURCE, backend_tests, commit, git, make, run
 
 VERSIONS = "flaskBackend/alembic/versions"
 
@@ -48,8 +48,11 @@ def test_removing_the_example_leaves_the_checks_and_tests_green(checkout: Path) 
     assert "flaskBackend/app/tasks/" in removed.stdout
     assert not (checkout / "flaskBackend" / "app" / "tasks").exists()
     assert not (checkout / "ui" / "src" / "tasks").exists()
-    # The backend suite (on a throwaway PostgreSQL), the layers and types, the UI's unit tests
-    # and its build: what make test runs, but the slow server-level steps.
+    # The backend suite (on a throwaway PostgreSQL), the layers and types, the UI's lint, types,
+    # unit tests and client: what make test runs, but the server-level steps and the UI's build
+    # (its imports are what the types check; without a feature, it can only get smaller).
     make(checkout, "check")
     make(checkout, "test-backend")
-    make(checkout, "test-ui")
+    for ui in (["lint"], ["typecheck"], ["test"]):
+        run(["corepack", "yarn", *ui], checkout / "ui")
+    run(["bash", "scripts/client.sh", "--check"], checkout)
