@@ -3,7 +3,8 @@ summed into one line.
 
 usage: test-summary.py REPORTS_DIR [FAILED_STEP ...]
 A report is named after its step (backend.xml: pytest, contract.xml: schemathesis, one test per
-operation, ui.xml: Vitest, e2e.xml: Playwright); STEP.seconds beside it holds the step's time. A
+operation, ui.xml: Vitest, e2e.xml: Playwright); STEP.seconds and STEP.cpu beside it hold the
+step's time and the CPU its processes used. A
 step that failed without a failing test (a lint error, a crash before its report was written)
 counts as one failed test, so it cannot hide.
 """
@@ -27,11 +28,13 @@ for step in steps:
             counts["passed"] += 1
     if step in failed_steps and counts["failed"] == 0:
         counts["failed"] = 1
-    seconds = reports / f"{step}.seconds"
-    took = f"{seconds.read_text().strip():>4} s" if seconds.exists() else "     "
+    took = ""
+    if (reports / f"{step}.seconds").exists():  # the CPU: user + system seconds, as bash's time
+        cpu = sum(float(part) for part in (reports / f"{step}.cpu").read_text().split("+"))
+        took = f"{(reports / f'{step}.seconds').read_text().strip()} s (CPU {cpu:.0f} s)"
     found = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n) or "no test report"
     verdict = "  FAILED (its output is above)" if step in failed_steps else ""
-    print(f"  {step:<11}{took}  {found}{verdict}")
+    print(f"  {step:<11}{took:>16}  {found}{verdict}")
     totals = {kind: totals[kind] + counts[kind] for kind in totals}
 line = f"tests: {totals['passed']} passed, {totals['failed']} failed"
 print(line + (f", {totals['skipped']} skipped" if totals["skipped"] else ""))

@@ -46,13 +46,15 @@ e2e() {  # Playwright starts the API and the UI itself (ui/playwright.config.ts,
   echo "e2e: screenshots in ui/test-results/screens/"
 }
 # run STEP...: each step in a process of its own (so set -e holds in it), its time in STEP.seconds,
-# a failure in STEP.failed; with other steps running beside it, its output waits in STEP.log.
+# the CPU its processes used in STEP.cpu (on a shared machine, the steadier figure), a failure in
+# STEP.failed; with other steps running beside it, its output waits in STEP.log.
 run() {
-  local step start log
+  local step start log TIMEFORMAT=%U+%S
   for step in "$@"; do
     start=$SECONDS log="$reports/$step.log"
-    if [ ${#steps[@]} -eq 1 ]; then bash "$ROOT/scripts/test.sh" --step "$step"
-    else bash "$ROOT/scripts/test.sh" --step "$step" >"$log" 2>&1; fi || touch "$reports/$step.failed"
+    if [ ${#steps[@]} -eq 1 ]; then { time bash "$ROOT/scripts/test.sh" --step "$step" 2>&3; } 3>&2
+    else { time bash "$ROOT/scripts/test.sh" --step "$step" >"$log" 2>&1; }
+    fi 2>"$reports/$step.cpu" || touch "$reports/$step.failed"
     echo "$((SECONDS - start))" >"$reports/$step.seconds"
     [ ${#steps[@]} -eq 1 ] || flock "$reports" bash -c 'printf "\n=== %s\n" "$1"; cat "$2"' _ "$step" "$log"
   done
