@@ -19,16 +19,12 @@ load_env() {
 # Install Debian package PACKAGE unless COMMAND is on the PATH (apt-get as root or with sudo), or
 # say in one line what to install.
 need_package() {
-  local package=$1 command=${2:-} sudo=""
-  [ -n "$command" ] && command -v "$command" >/dev/null && return 0
-  [ "$(id -u)" -eq 0 ] || { sudo -n true 2>/dev/null && sudo="sudo -n"; }
-  if { [ "$(id -u)" -ne 0 ] && [ -z "$sudo" ]; } || ! command -v apt-get >/dev/null; then
-    echo "${command:-$package} is missing: install the $package package (Debian/Ubuntu: apt-get install $package)" >&2
-    exit 1
-  fi
-  echo "Installing $package with apt-get..." >&2
-  $sudo apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$package" >/dev/null
+  [ -n "${2:-}" ] && command -v "$2" >/dev/null && return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+  echo "Installing $1 with apt-get..." >&2
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$1"; } >/dev/null 2>&1 \
+    || { echo "${2:-$1} is missing: install the $1 package (Debian/Ubuntu: apt-get install $1)" >&2; exit 1; }
 }
 
 # Create the virtualenv and install the locked dev requirements when they changed.
@@ -55,12 +51,9 @@ ensure_ui_deps() {
   command -v corepack >/dev/null || { echo "Node.js 20.19+ with corepack is required for the UI" >&2; exit 1; }
   export COREPACK_ENABLE_DOWNLOAD_PROMPT=0 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
   local registry stamp
-  registry=$(npm config get registry 2>/dev/null || true)
-  registry=${registry%/}
-  if [ -n "$registry" ]; then
-    export COREPACK_NPM_REGISTRY=${COREPACK_NPM_REGISTRY:-$registry}
-    export YARN_NPM_REGISTRY_SERVER=${YARN_NPM_REGISTRY_SERVER:-$registry}
-  fi
+  registry=$(npm config get registry 2>/dev/null | sed 's#/*$##' || true)
+  [ -z "$registry" ] || export COREPACK_NPM_REGISTRY=${COREPACK_NPM_REGISTRY:-$registry} \
+    YARN_NPM_REGISTRY_SERVER=${YARN_NPM_REGISTRY_SERVER:-$registry}
   stamp="$UI/node_modules/.installed-$(cat "$UI/package.json" "$UI/yarn.lock" | sha256sum | cut -c1-16)"
   [ -f "$stamp" ] && return 0
   echo "Installing UI dependencies into ui/node_modules..." >&2

@@ -1,9 +1,12 @@
-"""The last lines of make test: the JUnit reports of every runner summed into one line.
+"""The last lines of make test: each step's count and time, and the JUnit reports of every runner
+summed into one line.
 
 usage: test-summary.py REPORTS_DIR [FAILED_STEP ...]
 A report is named after its step (backend.xml: pytest, contract.xml: schemathesis, one test per
-operation, ui.xml: Vitest, e2e.xml: Playwright). A step that failed without a failing test (a lint
-error, a crash before its report was written) counts as one failed test, so it cannot hide.
+operation, ui.xml: Vitest, e2e.xml: Playwright); STEP.seconds and STEP.cpu beside it hold the
+step's time and the CPU its processes used. A
+step that failed without a failing test (a lint error, a crash before its report was written)
+counts as one failed test, so it cannot hide.
 """
 
 import sys
@@ -12,23 +15,27 @@ from xml.etree import ElementTree
 
 reports, failed_steps = Path(sys.argv[1]), sys.argv[2:]
 totals = {"passed": 0, "failed": 0, "skipped": 0}
-for report in sorted(reports.glob("*.xml")):
+steps = sorted({path.stem for path in [*reports.glob("*.xml"), *reports.glob("*.seconds")]})
+for step in steps:
     counts = dict.fromkeys(totals, 0)
-    for case in ElementTree.parse(report).iter("testcase"):
+    report = reports / f"{step}.xml"
+    for case in ElementTree.parse(report).iter("testcase") if report.exists() else []:
         if case.find("failure") is not None or case.find("error") is not None:
             counts["failed"] += 1
         elif case.find("skipped") is not None:
             counts["skipped"] += 1
         else:
             counts["passed"] += 1
-    print(f"  {report.stem}: " + ", ".join(f"{n} {kind}" for kind, n in counts.items() if n))
-    if report.stem in failed_steps and counts["failed"] == 0:
+    if step in failed_steps and counts["failed"] == 0:
         counts["failed"] = 1
+    took = ""
+    if (reports / f"{step}.seconds").exists():  # the CPU: user + system seconds, as bash's time
+        cpu = sum(float(part) for part in (reports / f"{step}.cpu").read_text().split("+"))
+        took = f"{(reports / f'{step}.seconds').read_text().strip()} s (CPU {cpu:.0f} s)"
+    found = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n) or "no test report"
+    verdict = "  FAILED (its output is above)" if step in failed_steps else ""
+    print(f"  {step:<11}{took:>16}  {found}{verdict}")
     totals = {kind: totals[kind] + counts[kind] for kind in totals}
-for step in failed_steps:
-    print(f"  {step}: FAILED (its output is above)")
-    if not (reports / f"{step}.xml").exists():
-        totals["failed"] += 1
 line = f"tests: {totals['passed']} passed, {totals['failed']} failed"
 print(line + (f", {totals['skipped']} skipped" if totals["skipped"] else ""))
 sys.exit(1 if failed_steps or totals["failed"] else 0)

@@ -1,25 +1,28 @@
 #!/usr/bin/env bash
 # make test and its parts: runs the steps against one throwaway PostgreSQL (or TEST_DATABASE_URL),
-# every step even after one fails, then ends with "tests: N passed, F failed" from the runners' reports.
+# every step even after one fails, then ends with each step's time and "tests: N passed, F failed".
 #   scripts/test.sh [STEP ...]   steps: check containers backend live contract ui e2e generator (default: all)
+# Two lanes run side by side (the backend's steps and the generator's, the UI's), so one computes
+# while the other waits on a server or a browser. Each step's output is shown whole when it ends.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 reports="$ROOT/.run/reports"
 
 check() { .venv/bin/python "$ROOT/scripts/check.py" "$reports/check.xml"; }
 containers() { bash "$ROOT/scripts/lint-containers.sh"; }
-backend() { .venv/bin/pytest --ignore=tests/live --ignore=tests/generator --cov --cov-report=term --junitxml="$reports/backend.xml"; }
+# On every core (pytest-xdist): each worker has its own copy of the migrated database.
+backend() { .venv/bin/pytest -n auto --ignore=tests/live --ignore=tests/generator --cov --cov-report=term --junitxml="$reports/backend.xml"; }
 # The production server itself (gunicorn, several workers, real sockets): slower, so a step of its own.
 live() { need_package redis-server redis-server && .venv/bin/pytest tests/live --junitxml="$reports/live.xml"; }
 contract() { bash "$ROOT/scripts/contract.sh" "$reports/contract.xml"; }
-# The generator as a product: make resource, field and remove-resource in a temporary checkout.
-generator() { ensure_ui_deps && .venv/bin/pytest tests/generator --junitxml="$reports/generator.xml"; }
+# The generator as a product: make resource, field and remove-resource in temporary checkouts.
+generator() { ensure_ui_deps && .venv/bin/pytest -n auto --dist loadfile tests/generator --junitxml="$reports/generator.xml"; }
 ui() {
   ensure_ui_deps
   ui_yarn lint
   ui_yarn typecheck
   ui_yarn test --reporter=default --reporter=junit --outputFile.junit="$reports/ui.xml"
-  ui_yarn build --logLevel warn
+  ui_yarn build --logLevel warn && touch "$reports/ui.built"
   ui_yarn size
   bash "$ROOT/scripts/client.sh" --check
 }
@@ -33,7 +36,7 @@ e2e() {  # Playwright starts the API and the UI itself (ui/playwright.config.ts,
   quietly .venv/bin/alembic upgrade head
   ADMIN_PASSWORD=$E2E_ADMIN_PASSWORD FLASK_SKIP_DOTENV=1 APP_ENV=test \
     .venv/bin/flask --app app create-admin "$E2E_ADMIN_EMAIL" >/dev/null
-  ui_yarn build --logLevel warn
+  [ -f "$reports/ui.built" ] || ui_yarn build --logLevel warn  # the ui step's build of this run serves
   rm -rf "$UI/test-results/screens"
   # The mail sink Playwright starts keeps each message here; the specs read them (password reset).
   export E2E_MAIL_DIR="$ROOT/.run/e2e-mail" E2E_MAIL_PORT=$(free_port)
@@ -42,13 +45,28 @@ e2e() {  # Playwright starts the API and the UI itself (ui/playwright.config.ts,
     ui_yarn e2e --reporter=list,junit
   echo "e2e: screenshots in ui/test-results/screens/"
 }
+# run STEP...: each step in a process of its own (so set -e holds in it), its time in STEP.seconds,
+# the CPU its processes used in STEP.cpu (on a shared machine, the steadier figure), a failure in
+# STEP.failed; with other steps running beside it, its output waits in STEP.log.
+run() {
+  local step start log TIMEFORMAT=%U+%S
+  for step in "$@"; do
+    start=$SECONDS log="$reports/$step.log"
+    if [ ${#steps[@]} -eq 1 ]; then { time bash "$ROOT/scripts/test.sh" --step "$step" 2>&3; } 3>&2
+    else { time bash "$ROOT/scripts/test.sh" --step "$step" >"$log" 2>&1; }
+    fi 2>"$reports/$step.cpu" || touch "$reports/$step.failed"
+    echo "$((SECONDS - start))" >"$reports/$step.seconds"
+    [ ${#steps[@]} -eq 1 ] || flock "$reports" bash -c 'printf "\n=== %s\n" "$1"; cat "$2"' _ "$step" "$log"
+  done
+}
 
 cd "$BACKEND"
-# One step, in a process of its own so that set -e holds in it (make test calls this per step).
 if [ "${1:-}" = --step ]; then set -e; "$2"; exit; fi
-
 steps=("$@")
 [ $# -gt 0 ] || steps=(check containers backend live contract ui e2e generator)
+for step in "${steps[@]}"; do
+  declare -F "$step" >/dev/null || { echo "unknown step $step: ${0##*/} [check containers backend live contract ui e2e generator]" >&2; exit 2; }
+done
 rm -rf "$reports" && mkdir -p "$reports"
 ensure_python_env
 if [ -z "${TEST_DATABASE_URL:-}" ] && [[ " ${steps[*]} " =~ \ (backend|live|contract|e2e)\  ]]; then
@@ -56,11 +74,9 @@ if [ -z "${TEST_DATABASE_URL:-}" ] && [[ " ${steps[*]} " =~ \ (backend|live|cont
   trap 'bash "$ROOT/scripts/postgres.sh" discard "$data_dir"' EXIT
   export TEST_DATABASE_URL
 fi
-failed=()
-for step in "${steps[@]}"; do
-  declare -F "$step" >/dev/null || { echo "unknown step $step: ${0##*/} [check containers backend live contract ui e2e generator]" >&2; exit 2; }
-  printf '\n=== %s\n' "$step"
-  bash "$ROOT/scripts/test.sh" --step "$step" || failed+=("$step")
-done
-echo
-python3 "$ROOT/scripts/test-summary.py" "$reports" "${failed[@]}"
+lane() { for step in "${steps[@]}"; do [[ " $* " == *" $step "* ]] && echo "$step"; done; }
+run $(lane check containers backend live contract generator) &
+run $(lane ui e2e)
+wait
+printf '\n%s steps in %s s:\n' "${#steps[@]}" "$SECONDS"
+python3 "$ROOT/scripts/test-summary.py" "$reports" $(cd "$reports" && ls -- *.failed 2>/dev/null | sed 's/\.failed$//')

@@ -1,13 +1,13 @@
-"""Fixtures: one migrated PostgreSQL per run, one rolled-back transaction per test."""
+"""Fixtures: one migrated database per test process (a copy of the run's template, see
+tests/postgres.py), one rolled-back transaction per test."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import Connection, Engine, create_engine
@@ -24,29 +24,33 @@ from app.kernel.services.unit_of_work import SqlAlchemyUnitOfWork
 from app.kernel.settings import AppEnv, Settings
 from tests import factories
 from tests.notes import controller as notes
-from tests.notes.model import Note
-from tests.postgres import postgres_for_tests
+from tests.postgres import database_of_this_process, migrated_template
 from tests.query_counter import QueryCounter
 
-ALEMBIC_INI = "alembic.ini"
+RUN_DATABASE = pytest.StashKey[ExitStack]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The process that starts the run (not an xdist worker) migrates the template, once."""
+    if not hasattr(config, "workerinput"):
+        config.stash[RUN_DATABASE] = ExitStack()
+        config.stash[RUN_DATABASE].enter_context(migrated_template())
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if RUN_DATABASE in config.stash:
+        config.stash[RUN_DATABASE].close()
 
 
 @pytest.fixture(scope="session")
 def database_url() -> Iterator[str]:
-    with postgres_for_tests() as url:
+    with database_of_this_process() as url:
         yield url
 
 
 @pytest.fixture(scope="session")
 def engine(database_url: str) -> Iterator[Engine]:
     engine = create_engine(database_url)
-    with engine.begin() as connection:
-        # The schema comes from the migrations, exactly as in production.
-        config = Config(ALEMBIC_INI)
-        config.attributes["connection"] = connection
-        config.attributes["configure_logger"] = False
-        command.upgrade(config, "head")
-        Note.__table__.create(connection, checkfirst=True)  # the tests' own resource (tests/notes/)
     yield engine
     engine.dispose()
 

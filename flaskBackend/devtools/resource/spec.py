@@ -20,8 +20,6 @@ import shlex
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-import inflect
-
 IDENTIFIER = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 FIELD = re.compile(
     r"^(?P<name>[^:]+):(?P<type>[a-z]+)(\((?P<args>[^)]*)\))?(\((?P<range>[^)]*)\))?"
@@ -174,6 +172,8 @@ class Spec:
 
 
 def singular_of(plural: str) -> str:
+    import inflect  # noqa: PLC0415  # here: importing it takes 1.5 s, and few callers need it
+
     words = plural.split("_")
     last = inflect.engine().singular_noun(words[-1])
     if not last or last == words[-1]:

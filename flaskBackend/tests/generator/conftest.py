@@ -12,6 +12,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
+# The suites that take in every resource (the authorisation matrix, statement counts, the OpenAPI
+# document, bodies on every endpoint) and the migrations: with a resource's own tests, what a new
+# or changed resource can break, in a fraction of the whole backend suite's time.
+EVERY_RESOURCE = (
+    "tests/api/test_authorisation_matrix.py",
+    "tests/api/test_query_counts.py",
+    "tests/api/test_openapi.py",
+    "tests/api/test_json_numbers.py",
+    "tests/migrations",
+)
 
 
 def free_port() -> int:
@@ -27,17 +37,19 @@ def git(cwd: Path, *args: str) -> str:
 
 def make(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     """`make ARGS` in the checkout, as a developer runs it."""
+    return run(["make", "--no-print-directory", *args], cwd, check=check)
+
+
+def backend_tests(cwd: Path, *paths: str) -> None:
+    """The backend tests in PATHS of the checkout, on its own throwaway PostgreSQL."""
+    run([".venv/bin/pytest", "-n", "auto", *paths], cwd / "flaskBackend")
+
+
+def run(command: list[str], cwd: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
     # Its own throwaway PostgreSQL and dev database, whatever the calling make test uses.
-    outer = ("MAKE", "TEST_DATABASE_URL", "DATABASE_URL", "POSTGRES_")
+    outer = ("MAKE", "TEST_", "DATABASE_URL", "POSTGRES_", "PYTEST_", "COV_CORE")
     env = {key: value for key, value in os.environ.items() if not key.startswith(outer)}
-    done = subprocess.run(
-        ["make", "--no-print-directory", *args],  # noqa: S607
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
     if check:
         assert done.returncode == 0, done.stdout + done.stderr
     return done
@@ -45,9 +57,25 @@ def make(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProce
 
 @pytest.fixture
 def checkout(tmp_path: Path) -> Iterator[Path]:
+    yield from checkout_in(tmp_path / "checkout")
+
+
+@pytest.fixture(scope="module")
+def module_checkout(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One checkout for the tests of a module that `reset` it after each."""
+    yield from checkout_in(tmp_path_factory.mktemp("module") / "checkout")
+
+
+def reset(copy: Path, commit: str) -> None:
+    """Back to COMMIT, keeping what git ignores (.run/ with the dev database, caches)."""
+    git(copy, "reset", "-q", "--hard", commit)
+    git(copy, "clean", "-fdq")
+
+
+def checkout_in(copy: Path) -> Iterator[Path]:
     """Every file git knows of in this working tree (as it is now), committed in a new
-    repository, with this tree's virtualenv and node_modules and ports of its own."""
-    copy = tmp_path / "checkout"
+    repository, with this tree's virtualenv and node_modules, a copy of its mypy cache (what
+    make check finds unchanged it does not check again) and ports of its own."""
     for name in git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard").split(
         "\0"
     ):
@@ -57,6 +85,10 @@ def checkout(tmp_path: Path) -> Iterator[Path]:
             shutil.copy2(source, copy / name)
     (copy / "flaskBackend" / ".venv").symlink_to(ROOT / "flaskBackend" / ".venv")
     (copy / "ui" / "node_modules").symlink_to(ROOT / "ui" / "node_modules")
+    if (ROOT / "flaskBackend" / ".mypy_cache").is_dir():
+        shutil.copytree(
+            ROOT / "flaskBackend" / ".mypy_cache", copy / "flaskBackend" / ".mypy_cache"
+        )
     env = (ROOT / ".env.example").read_text()
     for name in ("POSTGRES_PORT", "API_PORT", "UI_PORT"):
         env = env.replace(f"\n{name}=", f"\n{name}={free_port()}\n# was: ", 1)

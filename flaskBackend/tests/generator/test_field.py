@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
-from tests.generator.conftest import commit, make
+import pytest
+
+from tests.generator.conftest import EVERY_RESOURCE, backend_tests, commit, git, make, reset, run
 
 RULE = '''
     def before_create(self, caller: Principal, row: Book) -> None:
@@ -42,31 +45,50 @@ def test_a_new_field_goes_everywhere_and_hand_edits_stay(checkout: Path) -> None
     assert "isbn" in (checkout / "flaskBackend/tests/books/test_api.py").read_text()
     versions = sorted((checkout / "flaskBackend/alembic/versions").glob("*add_isbn_to_books.py"))
     assert len(versions) == 1
-    # Every test, the new field's included, the checks and the UI's, in the checkout.
+    # The checks (types, layers), the tests of books, the new field's included, with the suites
+    # that take in every resource (make test-backend and make test-ui run whole in
+    # test_remove_resource.py), and the UI's types, lint and books' unit tests, in the checkout.
     make(checkout, "check")
-    make(checkout, "test-backend")
-    make(checkout, "test-ui")
+    backend_tests(checkout, "tests/books", *EVERY_RESOURCE)
+    for ui in (
+        ["typecheck"],
+        ["eslint", "--max-warnings=0", "src/books", "src/features.ts"],
+        ["prettier", "--check", "src"],
+        ["vitest", "run", "src/books"],
+    ):
+        run(["corepack", "yarn", *ui], checkout / "ui")
 
 
-def test_an_edit_where_the_field_goes_stops_it_and_nothing_is_written(checkout: Path) -> None:
-    make(checkout, "resource", "name=books", "fields=title:str(200):unique")
-    model = checkout / "flaskBackend/app/books/model.py"
+@pytest.fixture(scope="module")
+def with_books(module_checkout: Path) -> str:
+    make(module_checkout, "resource", "name=books", "fields=title:str(200):unique")
+    commit(module_checkout, "books")
+    return git(module_checkout, "rev-parse", "HEAD").strip()
+
+
+@pytest.fixture
+def books(module_checkout: Path, with_books: str) -> Iterator[Path]:
+    """A checkout with books (title:str(200):unique) committed, as it was before each test."""
+    yield module_checkout
+    reset(module_checkout, with_books)
+
+
+def test_an_edit_where_the_field_goes_stops_it_and_nothing_is_written(books: Path) -> None:
+    model = books / "flaskBackend/app/books/model.py"
     # The user rewrote the line after which a new column goes.
     model.write_text(model.read_text().replace("String(200))", "String(200))  # the title"))
-    commit(checkout, "books, hand-edited")
-    before = {p: p.read_text() for p in (checkout / "flaskBackend").rglob("*.py")}
+    commit(books, "books, hand-edited")
+    before = {p: p.read_text() for p in (books / "flaskBackend").rglob("*.py")}
 
-    refused = make(checkout, "field", "resource=books", "fields=pages:int?", check=False)
+    refused = make(books, "field", "resource=books", "fields=pages:int?", check=False)
 
     assert refused.returncode == 2, refused.stdout
     assert "flaskBackend/app/books/model.py" in refused.stderr
-    assert {p: p.read_text() for p in (checkout / "flaskBackend").rglob("*.py")} == before
+    assert {p: p.read_text() for p in (books / "flaskBackend").rglob("*.py")} == before
 
 
-def test_a_required_field_without_a_default_is_refused(checkout: Path) -> None:
-    make(checkout, "resource", "name=books", "fields=title:str(200)")
-
-    refused = make(checkout, "field", "resource=books", "fields=pages:int", check=False)
+def test_a_required_field_without_a_default_is_refused(books: Path) -> None:
+    refused = make(books, "field", "resource=books", "fields=pages:int", check=False)
 
     assert refused.returncode == 2
     assert "make it optional (pages:int?) or give it a default" in refused.stderr

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.generator.conftest import commit, git, make
+from tests.generator.conftest import EVERY_RESOURCE, backend_tests, commit, git, make, run
 
 VERSIONS = "flaskBackend/alembic/versions"
 
@@ -20,7 +20,7 @@ def test_generate_then_remove_gives_the_tree_back_but_the_migrations(checkout: P
     make(checkout, "resource", "name=authors", "fields=name:str(80):unique", "scope=shared")
     make(checkout, "resource", "name=books", "fields=title:str(200):unique author:ref(authors)")
     # Their generated tests, the authorisation matrix and the statement counts, over HTTP.
-    make(checkout, "test-backend")
+    backend_tests(checkout, "tests/authors", "tests/books", *EVERY_RESOURCE)
 
     uncommitted = make(checkout, "remove-resource", "name=books", check=False)
     commit(checkout, "generated")
@@ -48,8 +48,11 @@ def test_removing_the_example_leaves_the_checks_and_tests_green(checkout: Path) 
     assert "flaskBackend/app/tasks/" in removed.stdout
     assert not (checkout / "flaskBackend" / "app" / "tasks").exists()
     assert not (checkout / "ui" / "src" / "tasks").exists()
-    # The backend suite (on a throwaway PostgreSQL), the layers and types, the UI's unit tests
-    # and its build: what make test runs, but the slow server-level steps.
+    # The backend suite (on a throwaway PostgreSQL), the layers and types, the UI's lint, types,
+    # unit tests and client: what make test runs, but the server-level steps and the UI's build
+    # (its imports are what the types check; without a feature, it can only get smaller).
     make(checkout, "check")
     make(checkout, "test-backend")
-    make(checkout, "test-ui")
+    for ui in (["lint"], ["typecheck"], ["test"]):
+        run(["corepack", "yarn", *ui], checkout / "ui")
+    run(["bash", "scripts/client.sh", "--check"], checkout)

@@ -6,22 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 
-MIGRATIONS_DATABASE = "migrations_check"
+from tests.postgres import create_database, drop_database
 
 
 @pytest.fixture
 def alembic_engine(database_url: str) -> Iterator[Engine]:
-    url = make_url(database_url)
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{MIGRATIONS_DATABASE}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{MIGRATIONS_DATABASE}"'))
-    engine = create_engine(url.set(database=MIGRATIONS_DATABASE))
+    name = f"{make_url(database_url).database}_migrations"  # one per xdist worker
+    engine = create_engine(create_database(database_url, name))
     yield engine
     engine.dispose()
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{MIGRATIONS_DATABASE}" WITH (FORCE)'))
-    admin.dispose()
+    drop_database(database_url, name)
