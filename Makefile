@@ -35,7 +35,17 @@ contract: ## schemathesis against the real server (gunicorn), from the OpenAPI d
 test-generator: ## The generator as a product: make resource, field, remove-resource in a temporary checkout
 	@bash scripts/test.sh generator
 
-.PHONY: test-ui e2e client fmt
+.PHONY: test-template
+test-template: ## Projects started with copier (all options on, no UI, no example) and a copier update, tested
+	@bash scripts/test.sh template
+
+.PHONY: fmt
+fmt: venv ## Format and auto-fix the backend (ruff) and the UI (Prettier, ESLint)
+	cd $(BACKEND) && .venv/bin/ruff check --fix . && .venv/bin/ruff format .
+	@[ ! -d ui ] || { source scripts/lib.sh && ensure_ui_deps && ui_yarn format && ui_yarn eslint --fix .; }
+
+# copier:if ui
+.PHONY: test-ui e2e client
 test-ui: ## UI: lint, types, unit tests, build, bundle size, client drift
 	@bash scripts/test.sh ui
 
@@ -45,17 +55,18 @@ e2e: ## UI in Chromium against the real API and a throwaway PostgreSQL (Playwrig
 client: venv ## Regenerate the UI's typed API client from the OpenAPI document
 	@bash scripts/client.sh
 
-fmt: venv ## Format and auto-fix the backend (ruff) and the UI (Prettier, ESLint)
-	cd $(BACKEND) && .venv/bin/ruff check --fix . && .venv/bin/ruff format .
-	@source scripts/lib.sh && ensure_ui_deps && ui_yarn format && ui_yarn eslint --fix .
-
+# copier:if example
 .PHONY: lighthouse
 lighthouse: ## Lighthouse scores of sign-in and the task list, mobile and desktop (not in make test)
 	@bash scripts/lighthouse.sh
+# copier:end example
+# copier:end ui
 
+# copier:if example
 .PHONY: bench  # bench/ is a folder: without this, make would call the target done
 bench: ## Benchmark the API against a frameworkless baseline with wrk (BENCH_ROWS, BENCH_SECONDS, BENCH_ROUNDS)
 	@bash scripts/bench.sh
+# copier:end example
 
 resource: venv ## Generate a resource: make resource name=books fields="title:str(200):unique year:int?" [scope=shared]
 	@cd $(BACKEND) && .venv/bin/python -m devtools.resource --name "$(name)" --fields "$(fields)" --singular "$(singular)" --scope "$(scope)"

@@ -8,12 +8,15 @@ reports="$ROOT/.run/reports"
 
 check() { .venv/bin/python "$ROOT/scripts/check.py" "$reports/check.xml"; }
 containers() { bash "$ROOT/scripts/lint-containers.sh"; }
-backend() { .venv/bin/pytest --ignore=tests/live --ignore=tests/generator --cov --cov-report=term --junitxml="$reports/backend.xml"; }
+backend() { .venv/bin/pytest --ignore=tests/live --ignore=tests/generator --ignore=tests/template --cov --cov-report=term --junitxml="$reports/backend.xml"; }
 # The production server itself (gunicorn, several workers, real sockets): slower, so a step of its own.
 live() { .venv/bin/pytest tests/live --junitxml="$reports/live.xml"; }
 contract() { bash "$ROOT/scripts/contract.sh" "$reports/contract.xml"; }
 # The generator as a product: make resource, field and remove-resource in a temporary checkout.
-generator() { ensure_ui_deps && .venv/bin/pytest tests/generator --junitxml="$reports/generator.xml"; }
+generator() { { [ ! -d "$UI" ] || ensure_ui_deps; } && .venv/bin/pytest tests/generator --junitxml="$reports/generator.xml"; }
+# Projects started from this repository with copier (each option) and one copier update: make
+# test-template, after make test in CI (.ci/run).
+template() { .venv/bin/pytest tests/template --junitxml="$reports/template.xml"; }
 ui() {
   ensure_ui_deps
   ui_yarn lint
@@ -49,6 +52,7 @@ if [ "${1:-}" = --step ]; then set -e; "$2"; exit; fi
 
 steps=("$@")
 [ $# -gt 0 ] || steps=(check containers backend live contract ui e2e generator)
+[ $# -gt 0 ] || [ -d "$UI" ] || steps=(check containers backend live contract generator)  # no ui/
 rm -rf "$reports" && mkdir -p "$reports"
 ensure_python_env
 if [ -z "${TEST_DATABASE_URL:-}" ] && [[ " ${steps[*]} " =~ \ (backend|live|contract|e2e)\  ]]; then

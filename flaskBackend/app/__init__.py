@@ -75,7 +75,7 @@ def _flask_config(settings: Settings) -> dict[str, object]:
         "RATELIMIT_STORAGE_URI": settings.ratelimit_storage_uri or settings.database_url,
         # Any storage failure arrives as one StorageError, which answers 503 (app/errors.py).
         "RATELIMIT_STORAGE_OPTIONS": {"wrap_exceptions": True},
-        "API_TITLE": "Tasks API",
+        "API_TITLE": "Flask Template API",
         "API_VERSION": "1.0.0",
         "OPENAPI_VERSION": "3.1.0",
         "OPENAPI_URL_PREFIX": "/api",
