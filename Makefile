@@ -35,9 +35,11 @@ contract: ## schemathesis against the real server (gunicorn), from the OpenAPI d
 test-generator: ## The generator as a product: make resource, field, remove-resource in a temporary checkout
 	@bash scripts/test.sh generator
 
+# copier:if template
 .PHONY: test-template
 test-template: ## Projects started with copier (all options on, no UI, no example) and a copier update, tested
 	@bash scripts/test.sh template
+# copier:end template
 
 .PHONY: fmt
 fmt: venv ## Format and auto-fix the backend (ruff) and the UI (Prettier, ESLint)

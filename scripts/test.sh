@@ -14,9 +14,11 @@ live() { .venv/bin/pytest tests/live --junitxml="$reports/live.xml"; }
 contract() { bash "$ROOT/scripts/contract.sh" "$reports/contract.xml"; }
 # The generator as a product: make resource, field and remove-resource in a temporary checkout.
 generator() { { [ ! -d "$UI" ] || ensure_ui_deps; } && .venv/bin/pytest tests/generator --junitxml="$reports/generator.xml"; }
+# copier:if template
 # Projects started from this repository with copier (each option) and one copier update: make
 # test-template, after make test in CI (.ci/run).
 template() { .venv/bin/pytest tests/template --junitxml="$reports/template.xml"; }
+# copier:end template
 ui() {
   ensure_ui_deps
   ui_yarn lint

@@ -9,17 +9,20 @@ program turns a fresh copy into the named project:
    alternatives that are uncommented when it is off and go when it is on (same for `example`).
 2. Without the example: the migration that drops its table joins the chain right after the last
    migration that touches it (devtools/project/remove_tasks.py), so later migrations still follow.
+   Lines between `copier:if template` and `copier:end template` are the template's own: they go.
 3. Names: each identity string, longest first, in every text file under the folder (and the
    README's title); ui/yarn.lock keeps its entries sorted.
 
 It uses the standard library only (it runs before the virtualenv exists), and the same answers
-give the same files: `copier update` runs it again on fresh copies and diffs them.
+give the same files: `copier update` runs it again on fresh copies and diffs them. Last, it
+removes its own folder: a project has no use for it.
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -32,6 +35,8 @@ DROP = "7a5c0e1d2b3f"
 DROP_TASKS_FILE = f"2026_11_22_{DROP}_remove_the_tasks_example.py"
 SKIPPED = {".git", "node_modules", ".venv", ".run", "__pycache__"}
 OPTIONS = ("ui", "example")
+# `copier:if template` marks what only the template itself has (its own tests of copier).
+TEMPLATE_ONLY = {"template": False}
 
 
 def identity(args: argparse.Namespace) -> list[tuple[str, str]]:
@@ -115,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     for option in OPTIONS:
         parser.add_argument(f"--{option}", choices=("true", "false"), default="true")
     args = parser.parse_args(argv)
-    options = {option: getattr(args, option) == "true" for option in OPTIONS}
+    options = {option: getattr(args, option) == "true" for option in OPTIONS} | TEMPLATE_ONLY
     if not options["example"] and not (VERSIONS / DROP_TASKS_FILE).exists():
         drop_the_example()
     pairs = identity(args)
@@ -133,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
             changed = re.sub(r"\A# .*", lambda _: f"# {args.name}", changed)
         if changed != text:
             path.write_text(changed)
+    shutil.rmtree(Path(__file__).parent)  # the project needs this program no more
     print(f"{args.name}: named {args.slug}, options {options}")
     return 0
 

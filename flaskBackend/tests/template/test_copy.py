@@ -35,6 +35,7 @@ def test_the_name_goes_everywhere_a_user_sees_it(template: Path, projects: Path)
     project = start(template, projects / "acme", **NAME)
 
     assert found(project, "flask-template", "tasks-api", "flask template") == []
+    assert not (project / "flaskBackend/devtools/project").exists()  # start.py is done
     assert 'name = "acme-books"' in (project / "flaskBackend/pyproject.toml").read_text()
     assert json.loads((project / "ui/package.json").read_text())["name"] == "acme-books-ui"
     assert '"API_TITLE": "Acme Books API"' in (project / "flaskBackend/app/__init__.py").read_text()
@@ -61,6 +62,8 @@ def test_without_the_ui_the_api_and_the_generator_work(template: Path, projects:
     project = start(template, projects / "api-only", **NAME, ui="false")
 
     assert not (project / "ui").exists()
+    assert (project / "flaskBackend/devtools/resource/templates/ui").is_dir()  # only ui/ goes
+    assert found(project, "flask-template", "tasks-api", "flask template") == []
     compose = (project / "docker-compose.yml").read_text()
     assert "\n  ui:" not in compose
     assert '- "${API_PORT:-8000}:8000"' in compose
@@ -81,12 +84,13 @@ def test_without_the_ui_the_api_and_the_generator_work(template: Path, projects:
 def test_without_the_example_no_task_is_left(template: Path, projects: Path) -> None:
     project = start(template, projects / "no-example", **NAME, example="false")
 
+    assert found(project, "flask-template", "tasks-api", "flask template") == []
     for folder in ("flaskBackend/app/tasks", "flaskBackend/tests/tasks", "ui/src/tasks", "bench"):
         assert not (project / folder).exists(), folder
     assert "/api/tasks" not in (project / "ui/src/api/schema.d.ts").read_text()
     versions = project / "flaskBackend/alembic/versions"
     assert len(list(versions.glob("*_remove_the_tasks_example.py"))) == 1
-    assert "bench" not in make(project, "help").stdout
+    assert "make bench" not in make(project, "help").stdout
     make(project, "check")
     make(project, "test-backend")  # the migrations' tests: one head, up and down, models match
     make(project, "test-ui")

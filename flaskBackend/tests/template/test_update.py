@@ -10,8 +10,8 @@ from tests.template.conftest import copier, start
 # A fix the template makes after the project started: in a file that carries the template's
 # name (so the rename must be applied to it again), on a line the project did not touch.
 FIXED = "flaskBackend/app/kernel/tracing.py"
-BEFORE = '"""OpenTelemetry'
-AFTER = '"""(Fixed later in the template.) OpenTelemetry'
+BEFORE = '"""OpenTelemetry traces of every request'
+AFTER = '"""OpenTelemetry spans of every request'
 
 
 def test_update_applies_a_later_template_fix_and_keeps_the_projects_work(
