@@ -35,19 +35,16 @@ contract: ## schemathesis against the real server (gunicorn), from the OpenAPI d
 test-generator: ## The generator as a product: make resource, field, remove-resource in a temporary checkout
 	@bash scripts/test.sh generator
 
-.PHONY: test-ui e2e client fmt
-test-ui: ## UI: lint, types, unit tests, build, bundle size, client drift
-	@bash scripts/test.sh ui
+# copier:if template
+.PHONY: test-template
+test-template: ## Projects started with copier (all options on, no UI, no example) and a copier update, tested
+	@bash scripts/test.sh template
+# copier:end template
 
-e2e: ## UI in Chromium against the real API and a throwaway PostgreSQL (Playwright, axe)
-	@bash scripts/test.sh e2e
-
-client: venv ## Regenerate the UI's typed API client from the OpenAPI document
-	@bash scripts/client.sh
-
+.PHONY: fmt
 fmt: venv ## Format and auto-fix the backend (ruff) and the UI (Prettier, ESLint)
 	cd $(BACKEND) && .venv/bin/ruff check --fix . && .venv/bin/ruff format .
-	@source scripts/lib.sh && ensure_ui_deps && ui_yarn format && ui_yarn eslint --fix .
+	@[ ! -d ui ] || { source scripts/lib.sh && ensure_ui_deps && ui_yarn format && ui_yarn eslint --fix .; }
 
 .PHONY: worker backup restore
 worker: ## Run the job worker and its schedules against the make dev database (make dev starts one)
@@ -62,13 +59,29 @@ restore: ## Restore a dump into an empty database: [POSTGRES_DB=new] make restor
 	@source scripts/lib.sh && need_package postgresql-client pg_restore
 	@bash scripts/dev.sh run .venv/bin/flask --app app restore "$(abspath $(file))" $(if $(force),--force)
 
+# copier:if ui
+.PHONY: test-ui e2e client
+test-ui: ## UI: lint, types, unit tests, build, bundle size, client drift
+	@bash scripts/test.sh ui
+
+e2e: ## UI in Chromium against the real API and a throwaway PostgreSQL (Playwright, axe)
+	@bash scripts/test.sh e2e
+
+client: venv ## Regenerate the UI's typed API client from the OpenAPI document
+	@bash scripts/client.sh
+
+# copier:if example
 .PHONY: lighthouse
 lighthouse: ## Lighthouse scores of sign-in and the task list, mobile and desktop (not in make test)
 	@bash scripts/lighthouse.sh
+# copier:end example
+# copier:end ui
 
+# copier:if example
 .PHONY: bench  # bench/ is a folder: without this, make would call the target done
 bench: ## Benchmark the API against a frameworkless baseline with wrk (BENCH_ROWS, BENCH_SECONDS, BENCH_ROUNDS)
 	@bash scripts/bench.sh
+# copier:end example
 
 resource: venv ## Generate a resource: make resource name=books fields="title:str(200):unique year:int?" [scope=shared]
 	@cd $(BACKEND) && .venv/bin/python -m devtools.resource --name "$(name)" --fields "$(fields)" --singular "$(singular)" --scope "$(scope)"

@@ -31,7 +31,7 @@ if [ "${1:-}" = run ]; then
   exit
 fi
 
-ensure_ui_deps
+[ ! -d "$UI" ] || ensure_ui_deps
 export UI_PORT=${UI_PORT:-5173}
 servers=()
 stop_all() {
@@ -59,8 +59,10 @@ mail_port=$(free_port)
 "$VENV/bin/python" -m devtools.mail_sink --port "$mail_port" --dir "$MAIL_DIR" &
 servers+=($!)
 export SMTP_URL=${SMTP_URL:-smtp://127.0.0.1:$mail_port} PUBLIC_UI_URL=${PUBLIC_UI_URL:-http://127.0.0.1:$UI_PORT}
-(cd "$UI" && exec node_modules/.bin/vite --clearScreen false) &
-servers+=($!)
+if [ -d "$UI" ]; then
+  (cd "$UI" && exec node_modules/.bin/vite --clearScreen false) &
+  servers+=($!)
+fi
 # make resource, make field and make remove-resource touch .run/api-reload when they are done:
 # the reloader then restarts the API, which finds the new (or removed) folder by itself.
 touch "$ROOT/.run/api-reload"
@@ -72,7 +74,7 @@ servers+=($!)
 servers+=($!)
 set +m
 echo
-echo "  UI:        http://127.0.0.1:$UI_PORT   <- open this"
+[ ! -d "$UI" ] || echo "  UI:        http://127.0.0.1:$UI_PORT   <- open this"
 echo "  API docs:  http://127.0.0.1:$API_PORT/api/docs"
 echo "  Log in as demo@example.com with the password demo-password"
 echo "  Mail:      $MAIL_DIR/ (one .eml file per message; the sink prints each one)"

@@ -7,15 +7,22 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export COMPOSE_PROJECT_NAME=${COMPOSE_PROJECT_NAME:-flask-template-check}
 SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')
+# copier:if ui
 UI_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 export SECRET_KEY UI_PORT
+base=http://127.0.0.1:$UI_PORT
+# copier:end ui
+# copier:unless ui
+# API_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+# export SECRET_KEY API_PORT
+# base=http://127.0.0.1:$API_PORT
+# copier:end ui
 # Yarn and corepack use npm's registry when one is configured (a mirror); unset, their own default.
 if [ -z "${NPM_REGISTRY:-}" ] && command -v npm >/dev/null; then
   NPM_REGISTRY=$(npm config get registry 2>/dev/null | sed 's#/*$##') && export NPM_REGISTRY
 fi
 compose() { docker compose --profile test "$@"; }
 trap 'compose down --volumes --remove-orphans >/dev/null 2>&1 || true' EXIT
-base=http://127.0.0.1:$UI_PORT
 passed=0 failed=0
 check() {  # check NAME COMMAND...: one counted test
   local name=$1 out; shift
@@ -46,16 +53,21 @@ smoke_flow() {
   http POST /api/auth/register 201 -H 'Content-Type: application/json' \
     -d "${creds%\}}, \"name\": \"Smoke\"}" >/dev/null
   token=$(http POST /api/auth/login 200 -H 'Content-Type: application/json' -d "$creds" | json '["access_token"]')
+  # copier:if example
   http POST /api/tasks 201 -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d '{"title": "Through nginx"}' >/dev/null
   http GET /api/tasks 200 -H "Authorization: Bearer $token" | grep -q '"Through nginx"'
+  # copier:end example
+  http GET /api/users/me 200 -H "Authorization: Bearer $token" | grep -q "$email"
 }
-check "register, login, create and list through nginx" smoke_flow
+check "register, login, create and list through the published port" smoke_flow
+# copier:if ui
 check "the UI's page, with its security headers" \
   bash -c "curl -fsSI '$base/tasks' | grep -qi '^content-security-policy: default-src'"
 check "only nginx is published" bash -c "! docker compose ps --format '{{.Service}} {{.Ports}}' | grep -v '^ui ' | grep -q -- '->'"
 check "a body over 1 MiB is a 413 problem+json from nginx" bash -c \
-  "head -c 2000000 /dev/zero | curl -sS -o /dev/null -w '%{http_code} %{content_type}' -X POST --data-binary @- '$base/api/tasks' | grep -qx '413 application/problem+json'"
+  "head -c 2000000 /dev/zero | curl -sS -o /dev/null -w '%{http_code} %{content_type}' -X POST --data-binary @- '$base/api/auth/login' | grep -qx '413 application/problem+json'"
+# copier:end ui
 # Six logins from one address, each claiming another one: the limit (5/minute) must still hold.
 forged_logins() {
   for i in 1 2 3 4 5 6; do
@@ -68,7 +80,9 @@ check "a forged X-Forwarded-For does not escape the rate limit" forged_logins
 
 start=$SECONDS
 check "pytest in the api-test container" compose run --rm api-test
+# copier:if ui
 check "Vitest in the ui-test container" compose run --rm ui-test
+# copier:end ui
 echo "  tests in containers: $((SECONDS - start)) s"
 echo "tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -11,12 +11,17 @@ reports="$ROOT/.run/reports"
 check() { .venv/bin/python "$ROOT/scripts/check.py" "$reports/check.xml"; }
 containers() { bash "$ROOT/scripts/lint-containers.sh"; }
 # On every core (pytest-xdist): each worker has its own copy of the migrated database.
-backend() { .venv/bin/pytest -n auto --ignore=tests/live --ignore=tests/generator --cov --cov-report=term --junitxml="$reports/backend.xml"; }
+backend() { .venv/bin/pytest -n auto --ignore=tests/live --ignore=tests/generator --ignore=tests/template --cov --cov-report=term --junitxml="$reports/backend.xml"; }
 # The production server itself (gunicorn, several workers, real sockets): slower, so a step of its own.
 live() { need_package redis-server redis-server && .venv/bin/pytest tests/live --junitxml="$reports/live.xml"; }
 contract() { bash "$ROOT/scripts/contract.sh" "$reports/contract.xml"; }
 # The generator as a product: make resource, field and remove-resource in temporary checkouts.
-generator() { ensure_ui_deps && .venv/bin/pytest -n auto --dist loadfile tests/generator --junitxml="$reports/generator.xml"; }
+generator() { { [ ! -d "$UI" ] || ensure_ui_deps; } && .venv/bin/pytest -n auto --dist loadfile tests/generator --junitxml="$reports/generator.xml"; }
+# copier:if template
+# Projects started from this repository with copier (each option) and one copier update: make
+# test-template, after make test in CI (.ci/run).
+template() { .venv/bin/pytest tests/template --junitxml="$reports/template.xml"; }
+# copier:end template
 ui() {
   ensure_ui_deps
   ui_yarn lint
@@ -64,6 +69,7 @@ cd "$BACKEND"
 if [ "${1:-}" = --step ]; then set -e; "$2"; exit; fi
 steps=("$@")
 [ $# -gt 0 ] || steps=(check containers backend live contract ui e2e generator)
+[ $# -gt 0 ] || [ -d "$UI" ] || steps=(check containers backend live contract generator)  # no ui/
 for step in "${steps[@]}"; do
   declare -F "$step" >/dev/null || { echo "unknown step $step: ${0##*/} [check containers backend live contract ui e2e generator]" >&2; exit 2; }
 done
@@ -75,7 +81,7 @@ if [ -z "${TEST_DATABASE_URL:-}" ] && [[ " ${steps[*]} " =~ \ (backend|live|cont
   export TEST_DATABASE_URL
 fi
 lane() { for step in "${steps[@]}"; do [[ " $* " == *" $step "* ]] && echo "$step"; done; }
-run $(lane check containers backend live contract generator) &
+run $(lane check containers backend live contract generator template) &
 run $(lane ui e2e)
 wait
 printf '\n%s steps in %s s:\n' "${#steps[@]}" "$SECONDS"

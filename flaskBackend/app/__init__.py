@@ -75,7 +75,7 @@ def _flask_config(settings: Settings) -> dict[str, object]:
         "PROPAGATE_EXCEPTIONS": False,
         # Shared by every worker: Redis when given, otherwise the app's own PostgreSQL.
         **limiter_config(settings.ratelimit_storage_uri or settings.database_url),
-        "API_TITLE": "Tasks API",
+        "API_TITLE": "Flask Template API",
         "API_VERSION": "1.0.0",
         "OPENAPI_VERSION": "3.1.0",
         "OPENAPI_URL_PREFIX": "/api",

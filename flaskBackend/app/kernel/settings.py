@@ -67,7 +67,7 @@ class Settings:
     argon2_memory_cost: int = 65536  # KiB
     argon2_parallelism: int = 4
     smtp_url: str = ""
-    mail_from: str = "Tasks <no-reply@localhost>"
+    mail_from: str = "Flask Template <no-reply@localhost>"
     public_ui_url: str = "http://127.0.0.1:5173"
     # The job worker (app/kernel/jobs.py): jobs run at once, schedules as cron lines (UTC).
     worker_concurrency: int = 4
@@ -123,7 +123,9 @@ class Settings:
                 argon2_memory_cost=env.int("ARGON2_MEMORY_COST", 65536, validate=Range(8, 4 << 20)),
                 argon2_parallelism=env.int("ARGON2_PARALLELISM", 4, validate=Range(1, 64)),
                 smtp_url=env.str("SMTP_URL", "", validate=_smtp_url),
-                mail_from=env.str("MAIL_FROM", "Tasks <no-reply@localhost>", validate=_address),
+                mail_from=env.str(
+                    "MAIL_FROM", "Flask Template <no-reply@localhost>", validate=_address
+                ),
                 public_ui_url=env.str(
                     "PUBLIC_UI_URL", "http://127.0.0.1:5173", validate=_http_url
                 ).rstrip("/"),
@@ -200,7 +202,7 @@ def _smtp_url(value: str) -> bool:
 
 def _address(value: str) -> bool:
     if "@" not in parseaddr(value)[1]:
-        raise ValidationError("must be an address such as 'Tasks <no-reply@example.com>'")
+        raise ValidationError("must be an address such as 'Flask Template <no-reply@example.com>'")
     return True
 
 

@@ -18,7 +18,7 @@ from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
 from sqlalchemy import Engine
 
-DEFAULT_SERVICE_NAME = "tasks-api"
+DEFAULT_SERVICE_NAME = "flask-template"
 # Probes and scrapes every few seconds would drown the traces worth reading.
 UNTRACED_URLS = "/metrics,/api/health"
 

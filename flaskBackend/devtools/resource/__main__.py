@@ -20,7 +20,7 @@ from sqlalchemy import String
 from app.kernel.models.base import Base
 from app.kernel.models.owned import SERVER_FIELDS
 from app.kernel.models.shared import Shared
-from devtools.resource.render import BACKEND, ROOT, files
+from devtools.resource.render import BACKEND, ROOT, UI, files, project_files
 from devtools.resource.spec import Names, Spec, SpecError, Target, parse
 from devtools.resources import served_resources
 
@@ -74,7 +74,7 @@ def run(step: str, command: list[str], cwd: Path) -> None:
 
 
 def generate(spec: Spec) -> list[Path]:
-    rendered = {ROOT / path: text for path, text in files(spec).items()}
+    rendered = {ROOT / path: text for path, text in project_files(spec).items()}
     clash = [p for p in rendered if p.exists()]
     if clash:
         raise SpecError(f"{clash[0].relative_to(ROOT)} exists: nothing was written over it")
@@ -86,7 +86,8 @@ def generate(spec: Spec) -> list[Path]:
         run("ruff", [".venv/bin/ruff", "check", "--fix-only", "-q", *python], BACKEND)
         run("ruff format", [".venv/bin/ruff", "format", "-q", *python], BACKEND)
         before = set(VERSIONS.glob("*.py"))
-        done.before.setdefault(CLIENT, CLIENT.read_text())  # make client rewrites it
+        if CLIENT.exists():
+            done.before.setdefault(CLIENT, CLIENT.read_text())  # make client rewrites it
         migrate = (
             ".venv/bin/alembic upgrade head && .venv/bin/alembic revision --autogenerate "
             f'-m "create {spec.names.texts}"'
@@ -100,7 +101,8 @@ def generate(spec: Spec) -> list[Path]:
         finally:
             for created in set(VERSIONS.glob("*.py")) - before:
                 done.adopt(created)
-        run("make client", ["bash", "scripts/client.sh"], ROOT)
+        if UI.is_dir():
+            run("make client", ["bash", "scripts/client.sh"], ROOT)
         ui = [str(p) for p in rendered if p.suffix in (".ts", ".tsx")]
         if ui:
             run(
@@ -117,7 +119,7 @@ def generate(spec: Spec) -> list[Path]:
         raise
     reload_dev_api()
     migrations = [p for p in done.before if p.parent == VERSIONS and p.exists()]
-    return sorted(rendered) + migrations + [CLIENT]
+    return sorted(rendered) + migrations + ([CLIENT] if CLIENT.exists() else [])
 
 
 def reload_dev_api() -> None:
@@ -163,8 +165,9 @@ def tour(spec: Spec, written: list[Path], seconds: float) -> None:
         note = " (regenerated)" if path == CLIENT else ""
         print(f"  {path.relative_to(ROOT)}  {lines} lines{note}")
     print(f"API: /api/{n.url} (list, create) and /api/{n.url}/{{id}} (get, change, delete)")
-    print(f"UI: /{n.url} in the navigation. The dev database has the table; a running make dev")
-    print("reloads its API by itself (Vite already shows the new page). Next: make test.")
+    if UI.is_dir():
+        print(f"UI: /{n.url} in the navigation.")
+    print("The dev database has the table; a running make dev reloads its API. Next: make test.")
 
 
 if __name__ == "__main__":

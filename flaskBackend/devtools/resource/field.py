@@ -27,7 +27,7 @@ from devtools.resource.__main__ import (
     reload_dev_api,
     run,
 )
-from devtools.resource.render import BACKEND, ROOT, files
+from devtools.resource.render import BACKEND, ROOT, UI, project_files
 from devtools.resource.spec import Spec, SpecError, parse
 
 SOURCE_LINE = "# make resource "
@@ -111,8 +111,8 @@ def plan(old: Spec, new: Spec) -> tuple[dict[Path, str], list[str]]:
     """Each file's new text, and what is left as it is (files you deleted)."""
     scratch = Path(tempfile.mkdtemp(prefix=".make-field-", dir=BACKEND))
     try:
-        before = formatted(files(old), scratch)
-        after = formatted(files(new), scratch)
+        before = formatted(project_files(old), scratch)
+        after = formatted(project_files(new), scratch)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
         shutil.rmtree(ROOT / "ui" / scratch.name, ignore_errors=True)
@@ -148,7 +148,8 @@ def add(resource: str, fields: str) -> tuple[list[Path], list[str], str]:
     try:
         for path, text in writes.items():
             done.write(path, text)
-        done.before.setdefault(CLIENT, CLIENT.read_text())
+        if CLIENT.exists():
+            done.before.setdefault(CLIENT, CLIENT.read_text())
         migrate = (
             ".venv/bin/alembic upgrade head && .venv/bin/alembic revision --autogenerate "
             f'-m "{message}" && .venv/bin/alembic upgrade head'
@@ -158,7 +159,8 @@ def add(resource: str, fields: str) -> tuple[list[Path], list[str], str]:
         finally:
             for created in set(VERSIONS.glob("*.py")) - before:
                 done.adopt(created)
-        run("make client", ["bash", "scripts/client.sh"], ROOT)
+        if UI.is_dir():
+            run("make client", ["bash", "scripts/client.sh"], ROOT)
     except BaseException:
         done.undo()
         raise
@@ -182,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {path.relative_to(ROOT)}")
     for note in notes:
         print(f"  {note}")
-    print("  ui/src/api/schema.d.ts (regenerated)")
+    if (ROOT / "ui").is_dir():
+        print("  ui/src/api/schema.d.ts (regenerated)")
     print("Your edits to these files are kept. The dev database has the column. Next: make test.")
     return 0
 

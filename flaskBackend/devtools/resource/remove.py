@@ -79,7 +79,8 @@ def remove(name: str) -> list[Path]:
                 f'-m "remove {name}" && .venv/bin/alembic upgrade head'
             )
             run("alembic", ["bash", "../scripts/dev.sh", "run", "bash", "-c", migrate], BACKEND)
-            run("make client", ["bash", "scripts/client.sh"], ROOT)
+            if (ROOT / "ui").is_dir():
+                run("make client", ["bash", "scripts/client.sh"], ROOT)
         except BaseException:
             for created in set(VERSIONS.glob("*.py")) - before:
                 created.unlink()
@@ -104,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"make remove-resource: removed {args.name} in {time.monotonic() - started:.1f} s")
     for path in changed:
         print(f"  {path.relative_to(ROOT)}{'/' if path.suffix == '' else ''}")
-    print("  ui/src/api/schema.d.ts (regenerated)")
+    if (ROOT / "ui").is_dir():
+        print("  ui/src/api/schema.d.ts (regenerated)")
     reload_dev_api()
     print("The migration is applied to the dev database; a running make dev reloads its API.")
     print("Next: make test.")

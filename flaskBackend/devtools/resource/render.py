@@ -38,6 +38,7 @@ from devtools.resource.ui_filters import (
 TEMPLATES = Path(__file__).parent / "templates"
 BACKEND = Path(__file__).parents[2]
 ROOT = BACKEND.parent
+UI = ROOT / "ui"
 
 
 def factory_module(target: Target) -> str:
@@ -126,6 +127,12 @@ def files(spec: Spec) -> dict[Path, str]:
         if template.exists():
             rendered[Path("ui/src", path)] = env.get_template(f"ui/{name}.jinja").render(context)
     return rendered
+
+
+def project_files(spec: Spec) -> dict[Path, str]:
+    """The files written: without a ui/ (a project started with copier, ui=false), no UI's."""
+    written = files(spec).items()
+    return {path: text for path, text in written if path.parts[0] != "ui" or UI.is_dir()}
 
 
 def columns(spec: Spec) -> list[Field]:

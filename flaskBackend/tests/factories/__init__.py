@@ -23,7 +23,7 @@ from app.kernel.services.principal import Principal
 PASSWORD = "correct horse battery"
 # Argon2 at its cheapest: the tests check the rules, not the cost (settings test the cost's floor).
 CHEAP_ARGON2 = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
-# Tasks belong to the logged-in test user unless a test names another owner (see conftest).
+# Rows belong to the logged-in test user unless a test names another owner (see conftest).
 default_owner: User | None = None
 
 

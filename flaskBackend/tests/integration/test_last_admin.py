@@ -49,7 +49,7 @@ def own_engine(database_url: str) -> Iterator[Engine]:
 
 def service(engine: Engine) -> UserService:
     uow = SqlAlchemyUnitOfWork(Database.over(engine).session_factory)
-    mailer = SmtpMailer("", "Tasks <tasks@example.test>")
+    mailer = SmtpMailer("", "Flask Template <no-reply@example.test>")
     return UserService(uow, Passwords(**CHEAP_ARGON2), mailer, ResetLinks("http://ui.test"))
 
 

@@ -45,7 +45,7 @@ def test_the_three_smtp_schemes_are_accepted(monkeypatch: pytest.MonkeyPatch, ur
     [
         ("SMTP_URL", "mail.example.com:25"),
         ("SMTP_URL", "http://mail.example.com"),
-        ("MAIL_FROM", "Tasks"),
+        ("MAIL_FROM", "Flask Template"),
         ("PUBLIC_UI_URL", "tasks.example.com"),
     ],
 )
@@ -59,7 +59,7 @@ def test_malformed_values_stop_start_up_naming_the_variable(
 
 
 def test_sending_without_smtp_url_is_unavailable_not_a_crash() -> None:
-    mailer = SmtpMailer("", "Tasks <no-reply@example.com>")
+    mailer = SmtpMailer("", "Flask Template <no-reply@example.com>")
 
     with pytest.raises(Unavailable, match="SMTP_URL"):
         mailer.send(Mail(to="a@example.com", subject="s", text="t"))
