@@ -99,6 +99,11 @@ class RowSchema(SQLAlchemyAutoSchema[Any]):
         field_obj.required = True  # always present in a response, null or not
         _undocument_default(field_obj)  # a create's default, not a response's
 
+    def get_attribute(self, obj: Any, attr: str, default: Any) -> Any:
+        """Every field is a column, read as an attribute: of a model object, or of a read's
+        Core row (a named tuple, which marshmallow's default would first index by name)."""
+        return getattr(obj, attr, default)
+
 
 class NewRowSchema(SQLAlchemyAutoSchema[Any]):
     """The body of a create: the columns a client may set. Loads an unsaved row."""
