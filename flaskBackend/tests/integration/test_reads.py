@@ -3,6 +3,7 @@ model object holds, dumps to the same JSON, and a read sees only the rows its fi
 
 from __future__ import annotations
 
+import pytest
 from marshmallow import Schema
 from sqlalchemy.orm import Session
 
@@ -46,3 +47,8 @@ def test_a_read_sees_only_the_rows_its_filter_selects(session: Session, user: Us
 
     assert repository.read(Filter(owner_id=user.id), theirs.id) is None
     assert repository.read(Filter(), theirs.id) is not None  # an administrator's filter
+
+
+def test_a_filter_may_not_take_the_name_of_a_statement_parameter(session: Session) -> None:
+    with pytest.raises(ValueError, match="limit"):
+        SqlNoteRepository(session).find(Filter(equal={"limit": 1}), Order(), limit=1, offset=0)

@@ -43,6 +43,11 @@ class Order:
     descending: bool = True
 
 
+# The statements' own parameters. Each filter's value is bound under its column's name, so no
+# list filters by a column of one of these names.
+PARAMETERS = frozenset(
+    {"owner_id", "id", "ids", "contains", "limit", "offset", "after_value", "after_id"}
+)
 INT32_MAX = 2**31 - 1  # what a cursor's integer may be when the column is not an integer
 
 
@@ -109,6 +114,8 @@ class RowRepository(SqlRepository[RowT]):
         )
 
     def _shape(self, where: Filter) -> Shape:
+        if clash := PARAMETERS.intersection(where.equal):
+            raise ValueError(f"cannot filter {self.model.__tablename__} by {sorted(clash)}")
         return Shape(
             owner=where.owner_id is not None,
             equal=tuple(sorted(where.equal)),
@@ -118,8 +125,7 @@ class RowRepository(SqlRepository[RowT]):
 
     @staticmethod
     def _values(where: Filter) -> dict[str, object]:
-        values: dict[str, object] = {f"equal_{name}": v for name, v in where.equal.items()}
-        values["owner_id"] = where.owner_id
+        values: dict[str, object] = {**where.equal, "owner_id": where.owner_id}
         if where.contains:
             values["contains"] = like_pattern(where.contains)
         if where.ids is not None:
@@ -203,7 +209,7 @@ def _filtered(model: type[Row], query: QueryT, shape: Shape) -> QueryT:
     if shape.owner:  # only an Owned model has owners
         query = query.where(columns.owner_id == bindparam("owner_id"))
     for name in shape.equal:
-        query = query.where(columns[name] == bindparam(f"equal_{name}"))
+        query = query.where(columns[name] == bindparam(name))  # bound under its own name
     if shape.search:
         column = columns[shape.search]
         query = query.where(column.icontains(bindparam("contains"), escape=LIKE_ESCAPE))
