@@ -4,8 +4,9 @@ Loading an ORM object costs its identity-map entry, its instance state and its l
 a read that is only turned into JSON uses none of them. So the reads every resource shares (a
 row by id, a page, a keyset slice) select the mapped table's columns with Core, derived from the
 model (no SQL of a resource's own), and each row comes back as a `Read`: SQLAlchemy's `Row`, a
-named tuple whose attributes are the columns (`row.title`, `row.version`, `row.owner_id`), which
-is all a response, an ETag, a visibility check or a cursor reads.
+named tuple whose attributes are the columns (`row.title`, `row.version`), which is all a
+response, an ETag or a cursor reads. So a response's fields are columns: a value computed in
+Python belongs in a schema field that computes it from them (a Method field), not on the model.
 
 A Read is a snapshot: no relationships, nothing to change or save. Writes, and the read a write
 makes first (`get(row_id, for_update=True)`), load ORM objects, so versions, defaults and events
