@@ -5,7 +5,8 @@ It starts what make bench starts (a seeded PostgreSQL; bench/stack.py), builds t
 process with the same production settings, and sends each endpoint's request through the WSGI
 app that many times, one after another, under cProfile twice: with the CPU clock (what Python
 computes) and with the wall clock (waiting on PostgreSQL included). It prints the top functions
-by own time and by total time, and the time per request.
+by own time and by total time, the time per request, and each layer's share (breakdown.py).
+make bench prints the short form (`layers`): per endpoint, CPU a request and its layers.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from breakdown import LAYERS, breakdown, line
 from run import setting
-from stack import BACKEND, LOGS, stack
+from stack import BACKEND, LOGS, Stack, stack
 
 TOP = 20
 
@@ -40,17 +42,48 @@ def requests(
     }
 
 
+def app_client(
+    bench: Stack,
+) -> tuple[object, dict[str, str], dict[str, Callable[[int], tuple[str, str, object]]]]:
+    """The API in this process (the stack's settings), the bench user's headers, the requests."""
+    sys.path.insert(0, str(BACKEND))
+    from app import create_app
+
+    client = create_app().test_client()
+    headers = {"Authorization": f"Bearer {bench.token}"}
+    return client, headers, requests(int(bench.first_id), int(bench.last_id), bench.deep_cursor)
+
+
+def layers(bench: Stack, count: int) -> dict[str, dict[str, float]]:
+    """Per endpoint: CPU ms a request (unprofiled), and each layer's share of a profiled run
+    (cProfile's own time by package: breakdown.py) applied to it, in ms."""
+    client, headers, chosen = app_client(bench)
+    found = {}
+    for endpoint, make in chosen.items():
+        for n in range(50):  # warm: pools, caches, compiled statements
+            _send(client, headers, make(-n - 1 - 10**7))
+        cpu = time.process_time()
+        for n in range(count):
+            _send(client, headers, make(10**7 + n))
+        per_request = (time.process_time() - cpu) / count * 1000
+        profiler = cProfile.Profile(time.process_time)
+        profiler.enable()
+        for n in range(count):
+            _send(client, headers, make(2 * 10**7 + n))
+        profiler.disable()
+        seconds = breakdown(pstats.Stats(profiler))
+        total = sum(seconds.values()) or 1.0
+        found[endpoint] = {"cpu_ms": per_request}
+        found[endpoint].update({layer: per_request * seconds[layer] / total for layer in LAYERS})
+    return found
+
+
 def main() -> None:
     count = setting("BENCH_PROFILE_REQUESTS", 2000, 1, "requests per endpoint")
     shutil.rmtree(LOGS, ignore_errors=True)
     LOGS.mkdir(parents=True)
     with stack(setting("BENCH_ROWS", 10_000, 9000, "E2b reads page 450 of 20")) as bench:
-        sys.path.insert(0, str(BACKEND))
-        from app import create_app
-
-        client = create_app().test_client()
-        headers = {"Authorization": f"Bearer {bench.token}"}
-        chosen = requests(int(bench.first_id), int(bench.last_id), bench.deep_cursor)
+        client, headers, chosen = app_client(bench)
         for endpoint in sys.argv[1:] or list(chosen):
             make = chosen[endpoint]
             for n in range(50):  # warm: pools, caches, compiled statements
@@ -60,8 +93,10 @@ def main() -> None:
             for n in range(count):
                 _send(client, headers, make(10**6 + n))
             cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-            print(f"\n== {endpoint}: {cpu / count * 1000:.2f} ms CPU, {wall / count * 1000:.2f} ms "
-                  f"wall a request, unprofiled (load average {os.getloadavg()[0]:.1f})")
+            print(
+                f"\n== {endpoint}: {cpu / count * 1000:.2f} ms CPU, {wall / count * 1000:.2f} ms "
+                f"wall a request, unprofiled (load average {os.getloadavg()[0]:.1f})"
+            )
             for clock, timer in (("cpu", time.process_time), ("wall", time.perf_counter)):
                 profiler = cProfile.Profile(timer)
                 started = timer()
@@ -73,6 +108,8 @@ def main() -> None:
                 out = io.StringIO()
                 stats = pstats.Stats(profiler, stream=out).strip_dirs()
                 print(f"\n== {endpoint} ({clock} clock, profiled): {per_request:.2f} ms a request")
+                layered = line(breakdown(pstats.Stats(profiler)), count)
+                print(f"-- by layer (ms a request, profiled): {layered}")
                 for key, label in (("tottime", "own"), ("cumulative", "total")):
                     out.truncate(0)
                     out.seek(0)
@@ -88,8 +125,10 @@ def _send(client: object, headers: dict[str, str], request: tuple[str, str, obje
     method, path, body = request
     response = client.open(path, method=method, headers=headers, json=body)  # type: ignore[attr-defined]
     if response.status_code >= 300:
-        sys.exit(f"profile: {method} {path} answered {response.status_code}: "
-                 f"{json.dumps(response.get_json())}")
+        sys.exit(
+            f"profile: {method} {path} answered {response.status_code}: "
+            f"{json.dumps(response.get_json())}"
+        )
 
 
 if __name__ == "__main__":

@@ -6,7 +6,9 @@ each in turn on a PostgreSQL cluster of the bench's own (normal durability, dele
     BENCH_SECONDS  length of each measured run (5), after a BENCH_WARMUP (2) second warm-up
     BENCH_ROUNDS   runs per endpoint and server (3), the two servers taking turns; the table
                    shows each server's median run, so a burst of load elsewhere on the machine
-                   moves one run, not the figure
+                   moves one run, not the figure, and how far the API's runs spread
+    BENCH_PROFILE_REQUESTS  requests per endpoint for the profile under the table (300): the
+                   API in this process, its CPU per request and the layers it goes to
 The table goes to the terminal, and as JSON and a PNG chart to bench/results/; wrk's raw output
 and the servers' logs to .run/bench/. scripts/bench.sh installs wrk and the packages first.
 """
@@ -93,6 +95,11 @@ def main() -> None:
                     result = {"server": server, "endpoint": endpoint, "round": round_}
                     with open(runs, "a") as out:
                         out.write(json.dumps({**result, **json.loads(found[1])}) + "\n")
+        # Where each endpoint's CPU goes, in this process: the summary under the table.
+        from hotspots import layers  # noqa: PLC0415 - hotspots imports this module itself
+
+        print("bench: each endpoint profiled in-process...", file=sys.stderr)
+        profile = layers(bench, setting("BENCH_PROFILE_REQUESTS", 300, 1, "requests"))
 
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
@@ -111,6 +118,7 @@ def main() -> None:
         "load_before": load_before,
         "commit": commit.stdout.strip() or "unknown",
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "layers": profile,
     }
     (LOGS / "meta.json").write_text(json.dumps(meta))
     print(file=sys.stderr)

@@ -29,6 +29,7 @@ from app.kernel.api import Blueprint
 from app.kernel.composition import service as build
 from app.kernel.controllers.access import caller, login_required
 from app.kernel.controllers.versions import (
+    Versioned,
     etag_header,
     etag_of,
     if_match_parameter,
@@ -153,7 +154,7 @@ def register(blp: Blueprint, resource: Resource[Any], *, skip: Collection[str] =
         @blp.doc(operationId=f"get{one}", summary=f"Get a {text}")
         @blp.response(200, resource.row, headers=etag)
         @blp.alt_response(404, **missing)
-        def get(self, **path: int) -> tuple[Row, dict[str, str]]:
+        def get(self, **path: int) -> tuple[Versioned, dict[str, str]]:
             row = service().get(caller(), path[id_name])
             return row, {"ETag": etag_of(row)}
 

@@ -22,6 +22,7 @@ from sqlalchemy import (
 from app.kernel.models.base import largest_integer
 from app.kernel.models.row import Row
 from app.kernel.repositories.base import SqlRepository
+from app.kernel.repositories.reads import Read, columns_of, read_all, read_one
 from app.kernel.repositories.statements import LIKE_ESCAPE, built_once, like_pattern
 
 QueryT = TypeVar("QueryT", bound=Select[Any])
@@ -42,6 +43,11 @@ class Order:
     descending: bool = True
 
 
+# The statements' own parameters. Each filter's value is bound under its column's name, so no
+# list filters by a column of one of these names.
+PARAMETERS = frozenset(
+    {"owner_id", "id", "ids", "contains", "limit", "offset", "after_value", "after_id"}
+)
 INT32_MAX = 2**31 - 1  # what a cursor's integer may be when the column is not an integer
 
 
@@ -56,7 +62,8 @@ class SortKey:
 class RowRepository(SqlRepository[RowT]):
     """A subclass names its model and the column a text search looks in.
 
-    Every statement is built once per shape (statements.py) and run with the values as
+    Reads (`read`, `find`, `find_after`) return Core rows (reads.py), not ORM objects. Every
+    statement is built once per shape (statements.py) and run with the values as
     parameters: a list's statement depends on which filters are set and on the order, never on
     the values, so each resource has a handful of them."""
 
@@ -67,18 +74,23 @@ class RowRepository(SqlRepository[RowT]):
         query = _existing(self.model.references()[column])
         return self.session.scalar(query, {"id": row_id}) is not None
 
+    def read(self, where: Filter, row_id: int) -> Read | None:
+        """The row with this id, if it is one of the rows `where` selects."""
+        query = _one(self.model, self._shape(where))
+        return read_one(self.session, query, {**self._values(where), "id": row_id})
+
     def count(self, where: Filter) -> int:
         query = _count(self.model, self._shape(where))
         return self.session.scalar(query, self._values(where)) or 0
 
-    def find(self, where: Filter, order: Order, *, limit: int, offset: int) -> Sequence[RowT]:
+    def find(self, where: Filter, order: Order, *, limit: int, offset: int) -> Sequence[Read]:
         query = _page(self.model, self._shape(where), order)
         values = {**self._values(where), "limit": limit, "offset": offset}
-        return self.session.scalars(query, values).all()
+        return read_all(self.session, query, values)
 
     def find_after(
         self, where: Filter, order: Order, after: tuple[object, int] | None, *, limit: int
-    ) -> Sequence[RowT]:
+    ) -> Sequence[Read]:
         """Keyset paging: the rows that come after `after` (the previous page's last sort value
         and id) in this order. No OFFSET to walk and no count, so a deep page costs what the
         first does; rows inserted meanwhile never shift a page."""
@@ -87,7 +99,7 @@ class RowRepository(SqlRepository[RowT]):
         values = {**self._values(where), "limit": limit}
         if after is not None:
             values.update(after_value=after[0], after_id=after[1])
-        return self.session.scalars(query, values).all()
+        return read_all(self.session, query, values)
 
     def sort_key(self, field: str) -> SortKey:
         """What a value of a sort field (and an id) may be, so a cursor is checked before SQL."""
@@ -102,6 +114,8 @@ class RowRepository(SqlRepository[RowT]):
         )
 
     def _shape(self, where: Filter) -> Shape:
+        if clash := PARAMETERS.intersection(where.equal):
+            raise ValueError(f"cannot filter {self.model.__tablename__} by {sorted(clash)}")
         return Shape(
             owner=where.owner_id is not None,
             equal=tuple(sorted(where.equal)),
@@ -111,8 +125,7 @@ class RowRepository(SqlRepository[RowT]):
 
     @staticmethod
     def _values(where: Filter) -> dict[str, object]:
-        values: dict[str, object] = {f"equal_{name}": v for name, v in where.equal.items()}
-        values["owner_id"] = where.owner_id
+        values: dict[str, object] = {**where.equal, "owner_id": where.owner_id}
         if where.contains:
             values["contains"] = like_pattern(where.contains)
         if where.ids is not None:
@@ -136,13 +149,18 @@ def _existing(model: type[Row]) -> Select[Any]:
 
 
 @built_once
+def _one(model: type[Row], shape: Shape) -> Select[Any]:
+    return _filtered(model, columns_of(model), shape).where(model.__table__.c.id == bindparam("id"))
+
+
+@built_once
 def _count(model: type[Row], shape: Shape) -> Select[Any]:
-    return _filtered(model, select(func.count()).select_from(model), shape)
+    return _filtered(model, select(func.count()).select_from(model.__table__), shape)
 
 
 @built_once
 def _page(model: type[Row], shape: Shape, order: Order) -> Select[Any]:
-    query = _filtered(model, select(model), shape).order_by(*_ordering(model, order))
+    query = _filtered(model, columns_of(model), shape).order_by(*_ordering(model, order))
     return query.limit(bindparam("limit")).offset(bindparam("offset"))
 
 
@@ -160,7 +178,7 @@ class Start(Enum):
 
 @built_once
 def _slice(model: type[Row], shape: Shape, order: Order, start: Start) -> Select[Any]:
-    query = _filtered(model, select(model), shape)
+    query = _filtered(model, columns_of(model), shape)
     if start is not Start.FIRST:
         query = query.where(_beyond(model, order, start is Start.AFTER_NULL))
     return query.order_by(*_ordering(model, order)).limit(bindparam("limit"))
@@ -169,7 +187,7 @@ def _slice(model: type[Row], shape: Shape, order: Order, start: Start) -> Select
 def _beyond(model: type[Row], order: Order, after_null: bool) -> ColumnElement[bool]:
     """Rows after (:after_value, :after_id) in `order`; the NULLs of a nullable column come
     last."""
-    column, id_column = getattr(model, order.field), model.id
+    column, id_column = model.__table__.c[order.field], model.__table__.c.id
     later = operator.lt if order.descending else operator.gt
     after_id = bindparam("after_id", type_=id_column.type)
     if order.field == "id":
@@ -186,22 +204,24 @@ def _beyond(model: type[Row], order: Order, after_null: bool) -> ColumnElement[b
 
 
 def _filtered(model: type[Row], query: QueryT, shape: Shape) -> QueryT:
+    # Table columns, not the model's attributes: those would make a read an ORM statement.
+    columns = model.__table__.c
     if shape.owner:  # only an Owned model has owners
-        query = query.where(model.__table__.c.owner_id == bindparam("owner_id"))
+        query = query.where(columns.owner_id == bindparam("owner_id"))
     for name in shape.equal:
-        query = query.where(getattr(model, name) == bindparam(f"equal_{name}"))
+        query = query.where(columns[name] == bindparam(name))  # bound under its own name
     if shape.search:
-        column = getattr(model, shape.search)
+        column = columns[shape.search]
         query = query.where(column.icontains(bindparam("contains"), escape=LIKE_ESCAPE))
     if shape.ids:
-        query = query.where(model.id.in_(bindparam("ids", expanding=True)))
+        query = query.where(columns.id.in_(bindparam("ids", expanding=True)))
     return query
 
 
 def _ordering(model: type[Row], order: Order) -> tuple[ColumnElement[Any], ...]:
     if order.field not in model.sortable:
         raise ValueError(f"cannot sort {model.__tablename__} by {order.field!r}")
-    column, tie_break = getattr(model, order.field), model.id
+    column, tie_break = model.__table__.c[order.field], model.__table__.c.id
     # The id tie-break keeps pages stable when many rows share the sort value.
     if order.descending:
         ordering = (column.desc(), tie_break.desc())

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
 from app.kernel.models.row import Row
+from app.kernel.repositories.reads import Read
 from app.kernel.repositories.rows import Filter, RowRepository
 from app.kernel.services import keyset
-from app.kernel.services.errors import Conflict, InvalidInput, PreconditionFailed
+from app.kernel.services.errors import Conflict, InvalidInput, NotFound, PreconditionFailed
 from app.kernel.services.pagination import Listing, Page, Slice, offset_of
 from app.kernel.services.principal import Principal
 from app.kernel.services.unit_of_work import UnitOfWork
@@ -38,7 +39,10 @@ class RowService(Generic[RowT]):
     method): each runs inside the write's transaction, just before the write, and refuses it by
     raising a domain error (`InvalidInput(field, message)` is a 422 naming the field). A method
     of its own (say `complete`) opens `with self.uow:`, reads through `visible()` and commits.
-    Uniqueness is the model's: a `UniqueConstraint` decides it, and the 409 names its fields."""
+    Uniqueness is the model's: a `UniqueConstraint` decides it, and the 409 names its fields.
+
+    `get` and the lists return `Read` rows (repositories/reads.py: the columns, without the ORM),
+    and show a caller the rows `listed` selects; writes and `visible` work on model objects."""
 
     repository: ClassVar[type[RowRepository[Any]]]
     noun: ClassVar[str]  # "task": what error messages call one row
@@ -96,11 +100,15 @@ class RowService(Generic[RowT]):
             self._commit(row)
             return row
 
-    def get(self, caller: Principal, row_id: int) -> RowT:
+    def get(self, caller: Principal, row_id: int) -> Read:
+        """The row if the caller's list holds it, else NotFound (as `visible` says)."""
         with self.uow.reading():
-            return self.visible(caller, row_id)
+            row = self.rows.read(self.listed(caller, Listing()), row_id)
+            if row is None:
+                raise NotFound(f"{self.noun.capitalize()} {row_id} does not exist.")
+            return row
 
-    def list(self, caller: Principal, query: Listing) -> Page[RowT]:
+    def list(self, caller: Principal, query: Listing) -> Page[Read]:
         where, order = self.listed(caller, query), keyset.order_of(query.sort)
         offset = offset_of(query.page, query.per_page)
         with self.uow.reading():
@@ -108,7 +116,7 @@ class RowService(Generic[RowT]):
             items = self.rows.find(where, order, limit=query.per_page, offset=offset)
             return Page(items=items, total=total, page=query.page, per_page=query.per_page)
 
-    def list_by_cursor(self, caller: Principal, query: Listing) -> Slice[RowT]:
+    def list_by_cursor(self, caller: Principal, query: Listing) -> Slice[Read]:
         """The slice after query.cursor: keyset paging, for lists too long to count."""
         with self.uow.reading():
             return keyset.slice_of(self.rows, self.listed(caller, query), query)
