@@ -56,10 +56,16 @@ ensure_ui_deps() {
     YARN_NPM_REGISTRY_SERVER=${YARN_NPM_REGISTRY_SERVER:-$registry}
   stamp="$UI/node_modules/.installed-$(cat "$UI/package.json" "$UI/yarn.lock" | sha256sum | cut -c1-16)"
   [ -f "$stamp" ] && return 0
-  echo "Installing UI dependencies into ui/node_modules..." >&2
-  ui_yarn install --immutable >/dev/null || { ui_yarn install --immutable >&2; exit 1; }
-  rm -f "$UI"/node_modules/.installed-*
-  touch "$stamp"
+  # One install at a time: make test's two lanes may both get here.
+  mkdir -p "$ROOT/.run"
+  (
+    flock 9
+    [ -f "$stamp" ] && exit 0
+    echo "Installing UI dependencies into ui/node_modules..." >&2
+    ui_yarn install --immutable >/dev/null || { ui_yarn install --immutable >&2; exit 1; }
+    rm -f "$UI"/node_modules/.installed-*
+    touch "$stamp"
+  ) 9>"$ROOT/.run/ui-install.lock" || exit 1
 }
 
 # Run a command silently; show what it said only if it fails.

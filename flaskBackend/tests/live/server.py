@@ -17,12 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
-
-from tests.notes.model import Note
+from tests.postgres import create_database, migrate
 
 BACKEND = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).parent / "gunicorn"
@@ -77,21 +72,8 @@ def free_port() -> int:
 
 def fresh_database(cluster_url: str, name: str) -> str:
     """An empty database NAME beside cluster_url's, migrated to head; returns its URL."""
-    url = make_url(cluster_url)
-    admin_engine = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin_engine.connect() as admin:
-        admin.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.execute(text(f'CREATE DATABASE "{name}"'))
-    admin_engine.dispose()
-    database_url = url.set(database=name).render_as_string(hide_password=False)
-    engine = create_engine(database_url)
-    with engine.begin() as connection:
-        config = Config(str(BACKEND / "alembic.ini"))
-        config.attributes["connection"] = connection
-        config.attributes["configure_logger"] = False
-        command.upgrade(config, "head")
-        Note.__table__.create(connection, checkfirst=True)  # the tests' own resource (tests/notes/)
-    engine.dispose()
+    database_url = create_database(cluster_url, name)
+    migrate(database_url)
     return database_url
 
 
