@@ -14,11 +14,8 @@ from tests.live.server import BACKEND, GUNICORN, live_server, server_environment
 READY_CALLS = 12
 
 
-def test_a_bad_setting_stops_start_up_in_one_line_before_any_worker(
-    live_database_url: str,
-) -> None:
-    env = server_environment(live_database_url, SECRET_KEY="too-short")
-
+def refused_start(env: dict[str, str]) -> str:
+    """What gunicorn printed when it refused to start with env; it must have refused."""
     finished = subprocess.run(
         [str(GUNICORN), "-c", "gunicorn.conf.py"],
         cwd=BACKEND,
@@ -28,9 +25,15 @@ def test_a_bad_setting_stops_start_up_in_one_line_before_any_worker(
         timeout=60,
         check=False,
     )
-
-    output = (finished.stdout + finished.stderr).strip()
     assert finished.returncode != 0
+    return (finished.stdout + finished.stderr).strip()
+
+
+def test_a_bad_setting_stops_start_up_in_one_line_before_any_worker(
+    live_database_url: str,
+) -> None:
+    output = refused_start(server_environment(live_database_url, SECRET_KEY="too-short"))
+
     assert output.startswith("Refusing to start: SECRET_KEY: ")
     assert len(output.splitlines()) == 1
 
@@ -42,18 +45,8 @@ def test_an_unusable_metrics_folder_stops_start_up_in_one_line(
     a_file.write_text("")
     env = server_environment(live_database_url, PROMETHEUS_MULTIPROC_DIR=str(a_file / "metrics"))
 
-    finished = subprocess.run(
-        [str(GUNICORN), "-c", "gunicorn.conf.py"],
-        cwd=BACKEND,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    output = refused_start(env)
 
-    output = (finished.stdout + finished.stderr).strip()
-    assert finished.returncode != 0
     assert output.startswith("Refusing to start: PROMETHEUS_MULTIPROC_DIR: ")
     assert len(output.splitlines()) == 1
 
