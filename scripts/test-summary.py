@@ -30,7 +30,9 @@ for step in steps:
         counts["failed"] = 1
     took = ""
     if (reports / f"{step}.seconds").exists():  # the CPU: user + system seconds, as bash's time
-        cpu = sum(float(part) for part in (reports / f"{step}.cpu").read_text().split("+"))
+        # `time`'s line (user+sys) is the file's last.
+        times = (reports / f"{step}.cpu").read_text().split()[-1]
+        cpu = sum(float(part) for part in times.split("+"))
         took = f"{(reports / f'{step}.seconds').read_text().strip()} s (CPU {cpu:.0f} s)"
     found = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n) or "no test report"
     verdict = "  FAILED (its output is above)" if step in failed_steps else ""

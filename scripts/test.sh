@@ -11,7 +11,8 @@ reports="$ROOT/.run/reports"
 check() { .venv/bin/python "$ROOT/scripts/check.py" "$reports/check.xml"; }
 containers() { bash "$ROOT/scripts/lint-containers.sh"; }
 # On every core (pytest-xdist): each worker has its own copy of the migrated database.
-backend() { .venv/bin/pytest -n auto --ignore=tests/live --ignore=tests/generator --ignore=tests/template --cov --cov-report=term --junitxml="$reports/backend.xml"; }
+# The example's own test formats what the generator writes with Prettier: the UI's packages.
+backend() { { [ ! -d "$UI" ] || ensure_ui_deps; } && .venv/bin/pytest -n auto --ignore=tests/live --ignore=tests/generator --ignore=tests/template --cov --cov-report=term --junitxml="$reports/backend.xml"; }
 # The production server itself (gunicorn, several workers, real sockets): slower, so a step of its own.
 live() { need_package redis-server redis-server && .venv/bin/pytest tests/live --junitxml="$reports/live.xml"; }
 contract() { bash "$ROOT/scripts/contract.sh" "$reports/contract.xml"; }
@@ -57,9 +58,10 @@ run() {
   local step start log TIMEFORMAT=%U+%S
   for step in "$@"; do
     start=$SECONDS log="$reports/$step.log"
-    if [ ${#steps[@]} -eq 1 ]; then { time bash "$ROOT/scripts/test.sh" --step "$step" 2>&3; } 3>&2
-    else { time bash "$ROOT/scripts/test.sh" --step "$step" >"$log" 2>&1; }
-    fi 2>"$reports/$step.cpu" || touch "$reports/$step.failed"
+    # `time` writes to the group's stderr (the .cpu file); the step's own stderr is fd 3.
+    if [ ${#steps[@]} -eq 1 ]; then { time bash "$ROOT/scripts/test.sh" --step "$step" 2>&3; } 3>&2 2>"$reports/$step.cpu"
+    else { time bash "$ROOT/scripts/test.sh" --step "$step" >"$log" 2>&1; } 2>"$reports/$step.cpu"
+    fi || touch "$reports/$step.failed"
     echo "$((SECONDS - start))" >"$reports/$step.seconds"
     [ ${#steps[@]} -eq 1 ] || flock "$reports" bash -c 'printf "\n=== %s\n" "$1"; cat "$2"' _ "$step" "$log"
   done

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -9,12 +10,12 @@ import pytest
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, MetaData, Table, create_engine, inspect, select, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.kernel.backups import BackupError, backup, restore
 from app.kernel.services.unit_of_work import SqlAlchemyUnitOfWork
 from tests import factories
+from tests.postgres import create_database, drop_database
 
 ALEMBIC_INI = "alembic.ini"
 pytestmark = pytest.mark.pg_client
@@ -23,22 +24,17 @@ MakeDatabase = Callable[[str], str]  # a name -> the URL of a new, empty databas
 
 @pytest.fixture
 def fresh_database(database_url: str) -> Iterator[MakeDatabase]:
-    """Makes empty databases on the test cluster (by name), and drops them afterwards."""
-    admin = create_engine(database_url, isolation_level="AUTOCOMMIT")
+    """Makes empty databases on the test cluster, and drops them afterwards. Each name gets a
+    suffix of its own: tests in other pytest-xdist workers make databases at the same time."""
     made: list[str] = []
 
     def make(name: str) -> str:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-        made.append(name)
-        return make_url(database_url).set(database=name).render_as_string(hide_password=False)
+        made.append(f"{name}_{uuid.uuid4().hex[:8]}")
+        return create_database(database_url, made[-1])
 
     yield make
-    with admin.connect() as connection:
-        for name in made:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    for name in made:
+        drop_database(database_url, name)
 
 
 def migrated_with_data(url: str) -> Engine:
