@@ -40,8 +40,12 @@ class Row(Base):
         complete by the first request), then kept."""
         if cls not in _references:
             found = {}
-            for key in cls.__table__.foreign_keys:
-                if key.parent.name != "owner_id":
+            # Column by column, in the table's order: the set of foreign keys has none, and
+            # tests run in parallel need each process to list the references alike.
+            for column in cls.__table__.columns:
+                for key in column.foreign_keys:
+                    if key.parent.name == "owner_id":
+                        continue
                     mapper = next(
                         m for m in cls.registry.mappers if m.local_table is key.column.table
                     )
@@ -56,10 +60,12 @@ class Row(Base):
         violation."""
         table = cls.__table__
         assert isinstance(table, Table)  # noqa: S101 - a mapped class's table, never a join
+        constraints = [found for found in table.constraints if isinstance(found, UniqueConstraint)]
+        # Sorted by name: a table's constraints are a set, and tests run in parallel need each
+        # process to list them alike.
         return {
             str(found.name): tuple(c.name for c in found.columns if c.name != "owner_id")
-            for found in table.constraints
-            if isinstance(found, UniqueConstraint)
+            for found in sorted(constraints, key=lambda found: str(found.name))
         }
 
     @declared_attr.directive
