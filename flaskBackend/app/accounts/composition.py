@@ -34,8 +34,7 @@ def _mailer() -> SmtpMailer:
 
 
 def user_service() -> UserService:
-    links = ResetLinks(current_settings().public_ui_url)
-    return UserService(unit_of_work(), passwords(), _mailer(), links)
+    return UserService(unit_of_work(), passwords())
 
 
 def password_reset_service() -> PasswordResetService:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import procrastinate
 
 from app.accounts.composition import password_reset_service
-from app.accounts.services.password_reset import SEND_PASSWORD_RESET
+from app.accounts.services.password_reset import SEND_INVITATION, SEND_PASSWORD_RESET
 from app.kernel.services.errors import Unavailable
 from app.kernel.settings import Settings
 from app.kernel.worker import SCHEDULED
@@ -19,6 +19,7 @@ MAIL_RETRY = procrastinate.RetryStrategy(
 
 def register(queue: procrastinate.App, settings: Settings) -> None:
     queue.task(name=SEND_PASSWORD_RESET, retry=MAIL_RETRY)(send_password_reset)
+    queue.task(name=SEND_INVITATION, retry=MAIL_RETRY)(send_invitation)
     cleanup = queue.task(
         name="accounts.remove_expired_credentials",
         queueing_lock="accounts.remove_expired_credentials",
@@ -29,6 +30,10 @@ def register(queue: procrastinate.App, settings: Settings) -> None:
 
 def send_password_reset(email: str) -> None:
     password_reset_service().send_link(email)
+
+
+def send_invitation(user_id: int) -> None:
+    password_reset_service().send_invitation(user_id)
 
 
 def remove_expired_credentials(timestamp: int) -> None:

@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 
 from app.accounts.models.user import User
 from app.kernel.models.role import UserRole
+from app.kernel.services.errors import Unavailable
 from tests.factories import PASSWORD, UserFactory
+from tests.jobs.runner import JobRunner
 from tests.mail_sink import UI_URL, MailSink
 
 ClientFor = Callable[[User], FlaskClient]
@@ -60,14 +62,27 @@ def test_creating_without_a_password_mails_an_invitation(
 
 
 @pytest.mark.usefixtures("mail_server_down")
-def test_an_invitation_the_mail_server_refuses_is_503_and_creates_nothing(
-    admin: FlaskClient, session: Session
+def test_an_invitation_the_mail_server_refuses_waits_in_its_job(
+    admin: FlaskClient, session: Session, jobs: JobRunner
 ) -> None:
-    response = admin.post("/api/users", json={"email": "lost@example.com", "name": "Lost"})
+    response = admin.post("/api/users", json={"email": "later@example.com", "name": "Later"})
 
-    assert response.status_code == 503
-    assert response.mimetype == "application/problem+json"
-    assert session.scalar(select(User).where(User.email == "lost@example.com")) is None
+    assert response.status_code == 201
+    user = session.scalar(select(User).where(User.email == "later@example.com"))
+    assert user is not None
+    assert jobs.queued() == [("accounts.send_invitation", {"user_id": user.id})]
+    # The job raises Unavailable, which its retry strategy retries (app/accounts/jobs.py).
+    with pytest.raises(Unavailable):
+        jobs.run_all()
+
+
+def test_an_account_refused_queues_no_invitation(admin: FlaskClient, jobs: JobRunner) -> None:
+    UserFactory(email="taken@example.com")
+
+    response = admin.post("/api/users", json={"email": "taken@example.com", "name": "Again"})
+
+    assert response.status_code == 409
+    assert jobs.queued() == []
 
 
 def test_a_taken_email_in_another_case_is_409(admin: FlaskClient) -> None:

@@ -16,11 +16,9 @@ import pytest
 from sqlalchemy import Engine, create_engine, func, select, text
 
 from app.accounts.models.user import User
-from app.accounts.services.password_reset import ResetLinks
 from app.accounts.services.passwords import Passwords
 from app.accounts.services.users import UserService
 from app.kernel.database import Database
-from app.kernel.mail import SmtpMailer
 from app.kernel.models.role import UserRole
 from app.kernel.services.errors import InvalidInput
 from app.kernel.services.principal import Principal
@@ -49,8 +47,7 @@ def own_engine(database_url: str) -> Iterator[Engine]:
 
 def service(engine: Engine) -> UserService:
     uow = SqlAlchemyUnitOfWork(Database.over(engine).session_factory)
-    mailer = SmtpMailer("", "Flask Template <no-reply@example.test>")
-    return UserService(uow, Passwords(**CHEAP_ARGON2), mailer, ResetLinks("http://ui.test"))
+    return UserService(uow, Passwords(**CHEAP_ARGON2))
 
 
 def demote_the_other(users: UserService, me: Principal, other: Principal) -> None:

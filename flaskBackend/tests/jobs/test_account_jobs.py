@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.accounts.models.password_reset import PasswordResetToken
 from app.accounts.models.user import RefreshToken, User
+from tests.factories import UserFactory
 from tests.jobs.runner import JobRunner
 from tests.mail_sink import MailSink
 
@@ -44,3 +45,17 @@ def test_the_reset_mail_job_sends_one_link_to_an_active_account_and_none_to_othe
     jobs.run("accounts.send_password_reset", email="nobody@example.com")
 
     assert [message["To"] for message in mail_sink.messages()] == [user.email]
+
+
+def test_the_invitation_job_mails_an_active_account_and_not_one_gone_or_deactivated(
+    jobs: JobRunner, mail_sink: MailSink, session: Session
+) -> None:
+    invited = UserFactory(email="invited@example.com")
+    deactivated = UserFactory(email="off@example.com", is_active=False)
+    session.commit()
+
+    for user_id in (invited.id, deactivated.id, invited.id + deactivated.id + 1):
+        jobs.run("accounts.send_invitation", user_id=user_id)
+
+    messages = mail_sink.messages()
+    assert [(m["To"], m["Subject"]) for m in messages] == [(invited.email, "Your new account")]

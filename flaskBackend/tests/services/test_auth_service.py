@@ -10,11 +10,9 @@ from sqlalchemy.orm import Session
 
 from app.accounts.models.user import RefreshToken, User
 from app.accounts.services.auth import AuthService
-from app.accounts.services.password_reset import ResetLinks
 from app.accounts.services.passwords import Passwords
 from app.accounts.services.tokens import AccessTokens
 from app.accounts.services.users import UserService
-from app.kernel.mail import SmtpMailer
 from app.kernel.models.role import UserRole
 from app.kernel.services.errors import Conflict, Forbidden, InvalidInput, Unauthorized
 from app.kernel.services.principal import Principal
@@ -26,8 +24,7 @@ PASSWORD = "a-good-password"
 
 
 def user_service(uow: SqlAlchemyUnitOfWork) -> UserService:
-    # No SMTP_URL: these rules send no mail, and one that tried would get Unavailable.
-    return UserService(uow, CHEAP, SmtpMailer("", "t@example.com"), ResetLinks("http://ui"))
+    return UserService(uow, CHEAP)
 
 
 @pytest.fixture

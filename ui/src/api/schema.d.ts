@@ -168,9 +168,9 @@ export interface paths {
         put?: never;
         /**
          * Create a user (administrators)
-         * @description With `password`, the account can log in at once. Without it, the user is mailed a
-         *     link to choose one (valid 30 minutes); if the mail server refuses, nothing is
-         *     created and the answer is 503.
+         * @description With `password`, the account can log in at once. Without it, a background job mails
+         *     the user a link to choose one (valid 30 minutes), trying again while the mail server
+         *     refuses.
          */
         post: operations["createUser"];
         delete?: never;
@@ -537,8 +537,8 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Service Unavailable */
-        SERVICE_UNAVAILABLE: {
+        /** @description Not Found */
+        NOT_FOUND: {
             headers: {
                 [name: string]: unknown;
             };
@@ -546,8 +546,8 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Not Found */
-        NOT_FOUND: {
+        /** @description Service Unavailable */
+        SERVICE_UNAVAILABLE: {
             headers: {
                 [name: string]: unknown;
             };
@@ -857,7 +857,6 @@ export interface operations {
             403: components["responses"]["FORBIDDEN"];
             409: components["responses"]["CONFLICT"];
             422: components["responses"]["UNPROCESSABLE_ENTITY"];
-            503: components["responses"]["SERVICE_UNAVAILABLE"];
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };

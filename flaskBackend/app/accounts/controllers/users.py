@@ -77,13 +77,12 @@ class Users(MethodView):
     @blp.response(201, UserSchema)
     @blp.alt_response(403, response="FORBIDDEN", description=ADMIN_ONLY)
     @blp.alt_response(409, response="CONFLICT", description="The email is taken.")
-    @blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="Mail not sent.")
     def post(self, account: Any) -> Any:
         """Create a user (administrators)
 
-        With `password`, the account can log in at once. Without it, the user is mailed a
-        link to choose one (valid 30 minutes); if the mail server refuses, nothing is
-        created and the answer is 503.
+        With `password`, the account can log in at once. Without it, a background job mails
+        the user a link to choose one (valid 30 minutes), trying again while the mail server
+        refuses.
         """
         return user_service().create(caller(), account)
 

@@ -22,6 +22,8 @@ RESET_TTL = dt.timedelta(minutes=30)
 ENDED_SESSIONS_KEPT = dt.timedelta(days=1)
 # The job that mails the link (app/accounts/jobs.py runs send_link).
 SEND_PASSWORD_RESET = "accounts.send_password_reset"  # noqa: S105  # a job name
+# The job that mails a new account its link to choose a password (send_invitation).
+SEND_INVITATION = "accounts.send_invitation"
 INVALID_LINK = "This reset link is invalid, already used or expired; ask for a new one."
 
 log = logging.getLogger(__name__)
@@ -103,6 +105,18 @@ class PasswordResetService(AccountStores):
             link = self.links.issue(self.uow, user)
             self.uow.commit()
         self.mailer.send(reset_mail(user, link))
+
+    def send_invitation(self, user_id: int) -> None:
+        """The job's work after an administrator opened an account without a password: mail
+        it a link to choose one, unless it is gone or deactivated by then. Raises Unavailable
+        when the mail server refuses, so the job is tried again later."""
+        with self.uow:
+            user = self.users.get(user_id)
+            if user is None or not user.is_active:
+                return
+            link = self.links.issue(self.uow, user)
+            self.uow.commit()
+        self.mailer.send(invitation_mail(user, link))
 
     def remove_expired(self) -> int:
         """Delete expired reset links and refresh tokens (a scheduled job); return how many."""

@@ -8,12 +8,11 @@ from typing import NotRequired, TypedDict
 
 from app.accounts.models.user import User
 from app.accounts.services.auth import normalise_email
-from app.accounts.services.password_reset import ResetLinks, invitation_mail
+from app.accounts.services.password_reset import SEND_INVITATION
 from app.accounts.services.passwords import Passwords
 from app.accounts.services.stores import AccountStores
 from app.kernel.models.role import UserRole
 from app.kernel.services.errors import Conflict, Forbidden, InvalidInput, NotFound
-from app.kernel.services.mail import Mailer
 from app.kernel.services.pagination import Page, offset_of
 from app.kernel.services.principal import Principal
 from app.kernel.services.unit_of_work import UnitOfWork
@@ -39,13 +38,9 @@ class NewAccount(TypedDict):
 
 
 class UserService(AccountStores):
-    def __init__(
-        self, uow: UnitOfWork, passwords: Passwords, mailer: Mailer, links: ResetLinks
-    ) -> None:
+    def __init__(self, uow: UnitOfWork, passwords: Passwords) -> None:
         self.uow = uow
         self.passwords = passwords
-        self.mailer = mailer
-        self.links = links
 
     def me(self, caller: Principal) -> User:
         with self.uow.reading():
@@ -99,8 +94,8 @@ class UserService(AccountStores):
             self.users.add(user)
             if "password" not in account:
                 self.uow.flush()
-                # Sent before the commit: if the mail server refuses, no account is left behind.
-                self.mailer.send(invitation_mail(user, self.links.issue(self.uow, user)))
+                # Mailed by a job once this commits (app/accounts/jobs.py), with retries.
+                self.uow.enqueue(SEND_INVITATION, user_id=user.id)
             self.uow.commit()
             return user
 
