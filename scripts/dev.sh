@@ -68,9 +68,9 @@ fi
 touch "$ROOT/.run/api-reload"
 "$VENV/bin/flask" --app app run --reload --extra-files "$ROOT/.run/api-reload" --host 127.0.0.1 --port "$API_PORT" &
 servers+=($!)
-# Background jobs (reset mail) and the schedules (cleanup, nightly backup); no reload: restart
-# make dev after changing a job.
-"$VENV/bin/flask" --app app worker &
+# Background jobs (mail) and the schedules (cleanup, nightly backup). watchfiles restarts the
+# worker (SIGINT: it finishes its jobs first) when a .py file under app/ changes or appears.
+"$VENV/bin/watchfiles" --filter python --sigint-timeout 30 "$VENV/bin/flask --app app worker" app &
 servers+=($!)
 set +m
 echo

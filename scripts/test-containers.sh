@@ -61,6 +61,21 @@ smoke_flow() {
   http GET /api/users/me 200 -H "Authorization: Bearer $token" | grep -q "$email"
 }
 check "register, login, create and list through the published port" smoke_flow
+check "the worker and the scheduler are healthy" bash -c \
+  "docker compose ps --format '{{.Service}} {{.Health}}' | grep -cxE '(worker|scheduler) healthy' | grep -qx 2"
+# A reset request queues the mail's job in PostgreSQL; a worker takes it. No SMTP_URL here, so
+# its first attempt fails and waits for a retry: attempts >= 1 is the proof it ran.
+job_taken() {
+  http POST /api/auth/password-reset 202 -H 'Content-Type: application/json' -d "{\"email\": \"$email\"}" >/dev/null
+  local attempts
+  for _ in $(seq 30); do
+    attempts=$(compose exec -T db sh -c 'psql -U "$POSTGRES_USER" -d "$POSTGRES_DB" -tAc "SELECT coalesce(max(attempts), 0) FROM procrastinate_jobs WHERE task_name = \$\$accounts.send_password_reset\$\$"')
+    [ "$attempts" -ge 1 ] && return 0
+    sleep 1
+  done
+  echo "the reset mail's job was not taken in 30 s (attempts: $attempts)"; return 1
+}
+check "a job queued by the API is taken by a worker" job_taken
 # copier:if ui
 check "the UI's page, with its security headers" \
   bash -c "curl -fsSI '$base/tasks' | grep -qi '^content-security-policy: default-src'"
