@@ -9,6 +9,8 @@ import pytest
 
 from tests.generator.conftest import EVERY_RESOURCE, backend_tests, commit, git, make, reset, run
 
+pytestmark = pytest.mark.checkout
+
 RULE = '''
     def before_create(self, caller: Principal, row: Book) -> None:
         """Hand-written: a rule of the user's own."""

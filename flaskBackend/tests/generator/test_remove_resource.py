@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.generator.conftest import EVERY_RESOURCE, backend_tests, commit, git, make, run
+
+pytestmark = pytest.mark.checkout
 
 VERSIONS = "flaskBackend/alembic/versions"
 

@@ -7,7 +7,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.generator.conftest import commit, make
+
+pytestmark = pytest.mark.checkout
 
 RULE = '''
     def before_update(self, caller: Principal, row: Book, changes: Mapping[str, object]) -> None:

@@ -91,6 +91,7 @@ def redis(tmp_path: Path) -> Iterator[Redis]:
         process.wait(timeout=10)
 
 
+@pytest.mark.redis_server
 def test_a_hung_redis_keeps_logins_answering_and_limited_per_process(
     live_database_url: str, redis: Redis, tmp_path: Path
 ) -> None:

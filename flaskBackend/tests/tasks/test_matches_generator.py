@@ -17,6 +17,8 @@ import pytest
 from devtools.resource.render import BACKEND, ROOT, UI, project_files
 from devtools.resource.spec import parse
 
+pytestmark = pytest.mark.checkout
+
 FIELDS = (
     "title:str(200):unique description:text(10000)? status:enum(todo|doing|done)=todo "
     "priority:int(1..5)=3 due_date:date?"

@@ -12,8 +12,12 @@ import json
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.generator.conftest import make
 from tests.template.conftest import start
+
+pytestmark = pytest.mark.checkout
 
 NAME = {"project_name": "Acme Books"}
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.generator.conftest import commit, git, make
 from tests.template.conftest import copier, start
+
+pytestmark = pytest.mark.checkout
 
 # A fix the template makes after the project started: in a file that carries the template's
 # name (so the rename must be applied to it again), on a line the project did not touch.
