@@ -20,8 +20,9 @@ from sqlalchemy import String
 from app.kernel.models.base import Base
 from app.kernel.models.owned import SERVER_FIELDS
 from app.kernel.models.shared import Shared
+from devtools.resource.grammar import parse
 from devtools.resource.render import BACKEND, ROOT, UI, files, project_files
-from devtools.resource.spec import Names, Spec, SpecError, Target, parse
+from devtools.resource.spec import Names, Spec, SpecError, Target
 from devtools.resources import served_resources
 
 VERSIONS = BACKEND / "alembic" / "versions"

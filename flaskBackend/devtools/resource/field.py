@@ -27,8 +27,9 @@ from devtools.resource.__main__ import (
     reload_dev_api,
     run,
 )
+from devtools.resource.grammar import parse
 from devtools.resource.render import BACKEND, ROOT, UI, project_files
-from devtools.resource.spec import Spec, SpecError, parse
+from devtools.resource.spec import Spec, SpecError
 
 SOURCE_LINE = "# make resource "
 

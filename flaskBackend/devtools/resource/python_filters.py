@@ -110,7 +110,8 @@ def factory_value(f: Field, names: Names) -> str:
         size = min(f.length or 200, 200)
         return f'factory.Faker("text", max_nb_chars={size})' if size >= 5 else '"x"'
     if f.type == "int":
-        low, high = (f.low, f.high) if f.low is not None else (0, INT32[1])
+        low = f.low if f.low is not None else 0
+        high = f.high if f.high is not None else INT32[1]
         return f"factory.Sequence(lambda n: {low} + n % {high - low + 1})"
     if f.type == "decimal":
         low, high = decimal_bounds(f)
@@ -125,8 +126,8 @@ def factory_value(f: Field, names: Names) -> str:
     if f.type == "date":
         return "factory.Sequence(lambda n: dt.date(2000, 1, 1) + dt.timedelta(days=n % 3_000_000))"
     if f.type == "datetime":
-        start = "dt.datetime(2000, 1, 1, tzinfo=dt.UTC)"
-        return f"factory.Sequence(lambda n: {start} + dt.timedelta(hours=n))"
+        origin = "dt.datetime(2000, 1, 1, tzinfo=dt.UTC)"
+        return f"factory.Sequence(lambda n: {origin} + dt.timedelta(hours=n))"
     if f.type == "enum":
         return python_value(f, f.default if f.has_default else f.choices[0], model)
     return f"referenced({f.target.names.model if f.target else ''}Factory)"

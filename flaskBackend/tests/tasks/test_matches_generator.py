@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from devtools.resource.grammar import parse
 from devtools.resource.render import BACKEND, ROOT, UI, project_files
-from devtools.resource.spec import parse
 
 pytestmark = pytest.mark.checkout
 

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from devtools.resource import __main__ as generator
+from devtools.resource.grammar import parse
 from devtools.resource.render import ROOT, files
-from devtools.resource.spec import Names, SpecError, Target, parse
+from devtools.resource.spec import Names, SpecError, Target
 
 TARGETS = {
     "tasks": Target(Names(plural="tasks", singular="task"), label="title"),
