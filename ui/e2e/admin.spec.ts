@@ -18,7 +18,9 @@ test('an administrator invites a user by mail, then deactivates and reactivates 
     await page.getByLabel('Name').fill('Ivy Invited');
     await checkScreen(page, '24-admin-create-user');
     await page.getByRole('button', { name: 'Create user' }).click();
-    await expect(page.getByText(`${email} was mailed a link to choose a password.`)).toBeVisible();
+    await expect(
+      page.getByText(`${email} will get a mail with a link to choose a password.`),
+    ).toBeVisible();
     await expect(page.getByRole('cell', { name: email, exact: true })).toBeVisible();
     await checkScreen(page, '25-admin-user-created');
   });

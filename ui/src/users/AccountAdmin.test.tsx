@@ -83,7 +83,7 @@ describe('admin: create a user', () => {
     );
   }
 
-  it('without a password, leaves it out and says an invitation was mailed', async () => {
+  it('without a password, leaves it out and says an invitation is on its way', async () => {
     asAdmin();
     let sent: unknown;
     server.use(
@@ -102,7 +102,9 @@ describe('admin: create a user', () => {
     await user.selectOptions(screen.getByLabelText('Role'), 'admin');
     await user.click(screen.getByRole('button', { name: 'Create user' }));
 
-    expect(await screen.findByText('new@example.com was mailed a link to choose a password.'));
+    expect(
+      await screen.findByText('new@example.com will get a mail with a link to choose a password.'),
+    );
     expect(sent).toEqual({ email: 'new@example.com', name: 'New', role: 'admin' });
     expect(screen.getByLabelText('Email')).toHaveValue('');
   });

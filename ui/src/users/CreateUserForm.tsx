@@ -41,7 +41,7 @@ export function CreateUserForm() {
         <p className="notice notice-success" role="status">
           {create.variables.password
             ? `${created.email} can sign in now.`
-            : `${created.email} was mailed a link to choose a password.`}
+            : `${created.email} will get a mail with a link to choose a password.`}
         </p>
       )}
       <div className="field-row">
