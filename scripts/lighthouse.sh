@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make lighthouse: Lighthouse (Debian's Chromium) on the production build served by `vite preview`
 # with the API (gunicorn, APP_ENV=production) behind it, on a throwaway PostgreSQL. Prints the four
-# category scores of sign-in and the task list, mobile and desktop; reports in .run/lighthouse/.
+# category scores of sign-in and the first resource's list, mobile and desktop; reports in .run/lighthouse/.
 # It reports and does not gate: scores move with the machine's load, so it is not in make test.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -30,7 +30,7 @@ read -r TEST_DATABASE_URL data_dir < <(bash "$ROOT/scripts/postgres.sh" throwawa
 DATABASE_URL=$(fresh_database lighthouse)
 export DATABASE_URL FLASK_SKIP_DOTENV=1 LOG_LEVEL=WARNING
 cd "$BACKEND"
-# The demo account and its sample tasks (flask seed refuses production, so it runs as test).
+# The demo account and its sample rows (flask seed refuses production, so it runs as test).
 quietly "$VENV/bin/alembic" upgrade head
 APP_ENV=test "$VENV/bin/flask" --app app seed >/dev/null
 

@@ -95,9 +95,10 @@ def test_without_the_example_no_task_is_left(template: Path, projects: Path) -> 
     versions = project / "flaskBackend/alembic/versions"
     assert len(list(versions.glob("*_remove_the_tasks_example.py"))) == 1
     assert "make bench" not in make(project, "help").stdout
-    readme = (project / "README.md").read_text()
-    assert "/tasks" not in readme
-    assert "`tasks`" not in readme
+    for readme in ("README.md", "flaskBackend/README.md", "ui/README.md", "deploy/README.md"):
+        text = (project / readme).read_text()
+        assert "/tasks" not in text, readme
+        assert "`tasks`" not in text, readme
     make(project, "check")
     make(project, "test-backend")  # the migrations' tests: one head, up and down, models match
     make(project, "test-ui")
