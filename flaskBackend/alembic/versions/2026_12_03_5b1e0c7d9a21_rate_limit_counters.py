@@ -11,9 +11,14 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-# revision identifiers, used by Alembic.
+# revision identifiers, used by Alembic. Without the example (copier), this follows the users.
 revision: str = "5b1e0c7d9a21"
+# copier:if example
 down_revision: str | Sequence[str] | None = "20c7cf779791"
+# copier:end example
+# copier:unless example
+# down_revision: str | Sequence[str] | None = "93ed762b510c"
+# copier:end example
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

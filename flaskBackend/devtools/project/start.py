@@ -7,9 +7,10 @@ program turns a fresh copy into the named project:
 1. Options: lines between `copier:if ui` and `copier:end ui` markers (any comment syntax) go when
    the option is off; lines between `copier:unless ui` and `copier:end ui` are commented-out
    alternatives that are uncommented when it is off and go when it is on (same for `example`).
-2. Without the example: the migration that drops its table joins the chain right after the last
-   migration that touches it (devtools/project/remove_tasks.py), so later migrations still follow.
-   Lines between `copier:if template` and `copier:end template` are the template's own: they go.
+2. Without the example: copier.yml leaves out its folders and its own two migrations, and the
+   `copier:if example` blocks of the two it shares with the users' tables go, so the history
+   never creates the table. Lines between `copier:if template` and `copier:end template` are the
+   template's own: they go.
 3. Names: each identity string, longest first, in every text file under the folder (and the
    README's title); ui/yarn.lock keeps its entries sorted.
 
@@ -27,12 +28,6 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
-VERSIONS = ROOT / "flaskBackend" / "alembic" / "versions"
-DROP_TASKS = Path(__file__).with_name("remove_tasks.py")
-# The example's last migration: the drop goes right after it.
-LAST_TASKS_REVISION = "20c7cf779791"
-DROP = "7a5c0e1d2b3f"
-DROP_TASKS_FILE = f"2026_11_22_{DROP}_remove_the_tasks_example.py"
 SKIPPED = {".git", "node_modules", ".venv", ".run", "__pycache__"}
 OPTIONS = ("ui", "example")
 # `copier:if template` marks what only the template itself has (its own tests of copier).
@@ -81,16 +76,6 @@ def choose(text: str, options: dict[str, bool]) -> str:
     return "".join(kept)
 
 
-def drop_the_example() -> None:
-    """Put the migration that drops the tasks table right after the example's last one."""
-    after = f'down_revision: str | Sequence[str] | None = "{LAST_TASKS_REVISION}"'
-    for migration in VERSIONS.glob("*.py"):
-        source = migration.read_text()
-        if after in source:  # the migration that followed the example's now follows the drop
-            migration.write_text(source.replace(after, after.replace(LAST_TASKS_REVISION, DROP)))
-    (VERSIONS / DROP_TASKS_FILE).write_text(DROP_TASKS.read_text())
-
-
 def lock_key(entry: str) -> str:
     return entry.split("\n", 1)[0].rstrip(":").strip('"')
 
@@ -121,8 +106,6 @@ def main(argv: list[str] | None = None) -> int:
         parser.add_argument(f"--{option}", choices=("true", "false"), default="true")
     args = parser.parse_args(argv)
     options = {option: getattr(args, option) == "true" for option in OPTIONS} | TEMPLATE_ONLY
-    if not options["example"] and not (VERSIONS / DROP_TASKS_FILE).exists():
-        drop_the_example()
     pairs = identity(args)
     for path in text_files(ROOT):
         try:
