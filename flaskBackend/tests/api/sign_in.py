@@ -23,6 +23,12 @@ def login(client: FlaskClient, email: str, password: str = PASSWORD) -> str:
     return response.get_json()["access_token"]
 
 
+def logs_in(client: FlaskClient, email: str, password: str) -> bool:
+    """Whether this email and password sign in (for tests of who can)."""
+    response = client.post("/api/auth/login", json={"email": email, "password": password})
+    return response.status_code == 200
+
+
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.accounts.models.user import User
 from app.kernel.models.role import UserRole
 from app.kernel.services.errors import Unavailable
+from tests.api.sign_in import logs_in
 from tests.factories import PASSWORD, UserFactory
 from tests.jobs.runner import JobRunner
 from tests.mail_sink import UI_URL, MailSink
@@ -22,11 +23,6 @@ ClientFor = Callable[[User], FlaskClient]
 @pytest.fixture
 def admin(client_for: ClientFor) -> FlaskClient:
     return client_for(UserFactory(role=UserRole.ADMIN))
-
-
-def logs_in(client: FlaskClient, email: str, password: str) -> bool:
-    response = client.post("/api/auth/login", json={"email": email, "password": password})
-    return response.status_code == 200
 
 
 def test_creating_with_a_password_lets_the_user_log_in_at_once(

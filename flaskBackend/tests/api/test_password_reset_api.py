@@ -11,6 +11,7 @@ from flask.testing import FlaskClient
 from app.accounts.models.user import User
 from app.accounts.services.password_reset import SEND_PASSWORD_RESET
 from app.kernel.services.errors import Unavailable
+from tests.api.sign_in import logs_in
 from tests.factories import PASSWORD, UserFactory
 from tests.jobs.runner import JobRunner
 from tests.mail_sink import UI_URL, MailSink
@@ -29,11 +30,6 @@ def confirm(client: FlaskClient, token: str, password: str = NEW_PASSWORD) -> Fl
     return client.post(
         "/api/auth/password-reset/confirm", json={"token": token, "password": password}
     )
-
-
-def logs_in(client: FlaskClient, email: str, password: str) -> bool:
-    response = client.post("/api/auth/login", json={"email": email, "password": password})
-    return response.status_code == 200
 
 
 def test_a_known_email_gets_a_link_to_the_ui(anonymous: FlaskClient, mail_sink: MailSink) -> None:
